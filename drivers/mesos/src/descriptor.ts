@@ -1,0 +1,15 @@
+import type { DriverDescriptor } from '@magnum-ts/core'
+import { validateMesos } from './validate.js'
+
+/**
+ * Mesos + Marathon on Ubuntu VMs (Magnum's `mesos_ubuntu_v1`). Status: descriptor and validation
+ * only; the Heat part comes later.
+ */
+export const mesosDescriptor: DriverDescriptor = {
+  name: 'mesos_ubuntu_v1',
+  version: '1.0.0',
+  containerVersion: '1.9.1',
+  provides: [{ serverType: 'vm', os: 'ubuntu', coe: 'mesos' }],
+  rules: { networkDrivers: ['docker'], defaultNetworkDriver: 'docker', volumeDrivers: ['rexray'] },
+  validate: validateMesos,
+}

@@ -1,0 +1,6 @@
+export * from './application-credentials.js'
+export * from './domains.js'
+export * from './projects.js'
+export * from './roles.js'
+export * from './trusts.js'
+export { type CreateUserInput, createUser, deleteUser, getUser, type User } from './users.js'

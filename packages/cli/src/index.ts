@@ -1,0 +1,6 @@
+export type { Command, CommandInput, OptionSpec } from './commands/command.js'
+export { commands } from './commands/index.js'
+export type { GlobalOptions, Io } from './context.js'
+export { exitCodeFor, UsageError } from './errors.js'
+export { helpText, main } from './main.js'
+export { formatList, formatOne, type OutputFormat } from './output/format.js'

@@ -1,0 +1,5 @@
+export * from './drivers/index.js'
+export * from './errors.js'
+export * from './models/index.js'
+export * from './naming/index.js'
+export * from './validation/index.js'

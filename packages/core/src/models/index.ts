@@ -1,0 +1,8 @@
+export * from './certificate.js'
+export * from './cluster.js'
+export * from './cluster-template.js'
+export * from './common.js'
+export * from './nodegroup.js'
+export * from './quota.js'
+export * from './stats.js'
+export { snakeCase } from './wire.js'
