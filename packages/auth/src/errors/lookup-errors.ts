@@ -19,6 +19,8 @@ export class ResourceNotFoundError extends OpenStackError {
 
 /** A name matched several resources; lists them so the caller can pass an id instead. */
 export class AmbiguousResourceError extends OpenStackError {
+  /** A conflict, as Magnum answers a duplicate name (409). */
+  readonly status = 409
   readonly resource: string
   readonly searched: string
   readonly matches: { id: string; name: string }[]
