@@ -15,12 +15,19 @@ const lines = [
 ]
 for (const command of commands) {
   lines.push(`## magnum-ts ${command.path.join(' ')}`, '', command.summary + '.', '')
-  lines.push('```text', `magnum-ts ${command.path.join(' ')}${command.usage ? ` ${command.usage}` : ''} [options]`, '```', '')
+  lines.push(
+    '```text',
+    `magnum-ts ${command.path.join(' ')}${command.usage ? ` ${command.usage}` : ''} [options]`,
+    '```',
+    '',
+  )
   const options = Object.entries(command.options)
   if (options.length) {
     lines.push('| option | meaning |', '|---|---|')
     for (const [name, o] of options) {
-      lines.push(`| \`${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' VALUE' : ''}\` | ${o.description} |`)
+      lines.push(
+        `| \`${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' VALUE' : ''}\` | ${o.description} |`,
+      )
     }
     lines.push('')
   }

@@ -8,4 +8,7 @@ export default defineConfig({
   sourcemap: true,
   target: 'node22',
   tsconfig: 'tsconfig.build.json',
+  // The Heat files are read next to the package (templates/) through import.meta.url; the shim
+  // gives the CJS build one.
+  shims: true,
 })

@@ -2,8 +2,8 @@ import type { DriverDescriptor } from '@magnum-ts/core'
 import { validateK8s } from './validate.js'
 
 /**
- * Kubernetes on Fedora Atomic VMs (Magnum's `k8s_fedora_atomic_v1`). Status: descriptor and
- * validation only; the Heat part (stack request, outputs, scale, upgrade, config) comes later.
+ * Kubernetes on Fedora Atomic VMs (Magnum's `k8s_fedora_atomic_v1`): what it provides and which
+ * templates it accepts. `k8sFedoraAtomicDriver` adds the Heat part to this descriptor.
  */
 export const k8sFedoraAtomicDescriptor: DriverDescriptor = {
   name: 'k8s_fedora_atomic_v1',

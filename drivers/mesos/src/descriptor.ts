@@ -2,8 +2,8 @@ import type { DriverDescriptor } from '@magnum-ts/core'
 import { validateMesos } from './validate.js'
 
 /**
- * Mesos + Marathon on Ubuntu VMs (Magnum's `mesos_ubuntu_v1`). Status: descriptor and validation
- * only; the Heat part comes later.
+ * Mesos + Marathon on Ubuntu VMs (Magnum's `mesos_ubuntu_v1`): what it provides and which
+ * templates it accepts. `mesosDriver` adds the Heat part.
  */
 export const mesosDescriptor: DriverDescriptor = {
   name: 'mesos_ubuntu_v1',

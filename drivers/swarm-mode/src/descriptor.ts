@@ -2,8 +2,8 @@ import type { DriverDescriptor } from '@magnum-ts/core'
 import { validateSwarmMode } from './validate.js'
 
 /**
- * Docker swarm-mode on Fedora Atomic VMs (Magnum's `swarm_fedora_atomic_v2`). Status: descriptor
- * and validation only; the Heat part comes later.
+ * Docker swarm-mode on Fedora Atomic VMs (Magnum's `swarm_fedora_atomic_v2`): what it provides
+ * and which templates it accepts. `swarmModeDriver` adds the Heat part.
  */
 export const swarmModeDescriptor: DriverDescriptor = {
   name: 'swarm_fedora_atomic_v2',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type Io, main } from '../src/index.js'
 
 describe('magnum-ts demo', () => {
-  it('runs every step against a loopback fake cloud and exits 0', async () => {
+  it('runs the whole flow on a loopback fake cloud and an embedded SQLite store, leaving no orphans', async () => {
     let stdout = ''
     let stderr = ''
     const io: Io = {
@@ -20,9 +20,12 @@ describe('magnum-ts demo', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout).toMatch(/Fake OpenStack on http:\/\/127\.0\.0\.1:\d+/)
-    expect(stdout).toContain('image:            fedora-atomic-latest (os_distro=fedora-atomic)')
-    expect(stdout).toContain('external network: public')
-    expect(stdout.match(/verified: true/g)).toHaveLength(2)
-    expect(stdout).toMatch(/Demo finished in [\d.]+ s: 5 steps passed\./)
-  })
+    expect(stdout).toMatch(/\| cluster_distro +\| fedora-atomic +\|/)
+    expect(stdout).toMatch(/\| api_address +\| https:\/\/\d+\.\d+\.\d+\.\d+:6443 +\|/)
+    expect(stdout).toMatch(/export KUBECONFIG=\/.*\/k8s-demo\/config/)
+    expect(stdout).toMatch(/\| node_count +\| 3 +\|/)
+    expect(stdout).toMatch(/\| api_address +\| tcp:\/\/\d+\.\d+\.\d+\.\d+:2375 +\|/)
+    expect(stdout).toContain('none left behind')
+    expect(stdout).toMatch(/Demo finished in [\d.]+ s: 12 commands, no orphans\./)
+  }, 120_000)
 })

@@ -11,6 +11,8 @@ import { loadBalancerService } from './load-balancer/service.js'
 import { serviceNameFor } from './mock-identity/service-names.js'
 import { networkService } from './network/service.js'
 import { checkOptions } from './options.js'
+import type { HeatSettings } from './orchestration/engine.js'
+import { type HeatControl, orchestrationService } from './orchestration/service.js'
 import type { CloudRuntime, CloudSettings } from './runtime.js'
 import { createDispatch, type Dispatch } from './server/dispatch.js'
 import { createFaults, type Faults } from './server/faults.js'
@@ -37,8 +39,10 @@ export interface FakeCloudOptions {
   buildSeconds?: number
   /** Token lifetime in seconds. Default 3600. */
   tokenLifetimeSeconds?: number
-  /** Extra service modules (the mini Heat engine plugs in here). */
+  /** Extra service modules. */
   services?: ServiceModule[]
+  /** The mini Heat: seconds per resource (default 1) and whether wait conditions signal themselves. */
+  heat?: Partial<HeatSettings>
 }
 
 export interface FakeCloud {
@@ -69,10 +73,12 @@ export interface FakeCloud {
    * `options.fetch` says otherwise (pass `globalThis.fetch` to go through msw).
    */
   session(options?: SessionOptions & { user?: string }): Session
-  /** Adds a service module at runtime (e.g. the mini Heat engine). */
+  /** Adds a service module at runtime (replacing the fake's own module of that type, if any). */
   addService(service: ServiceModule): void
   /** The dispatcher every adapter uses: WHATWG Request in, Response out. */
   dispatch: Dispatch
+  /** The mini Heat: make named resources fail, change its timing. */
+  heat: HeatControl
 }
 
 /** The fake's services and the path of each endpoint on its origin (devstack's layout). */
@@ -103,14 +109,18 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
   const origin = (options.origin ?? 'http://openstack.test').replace(/\/+$/, '')
   const world = options.world ?? defaultWorld()
   const clock = options.clock ?? createClock()
-  const services = [...defaultServices(), ...(options.services ?? [])]
+  const state = emptyCloudState()
+  const heat = orchestrationService(() => state, options.heat)
+  // A module given for a type the fake already serves (e.g. your own orchestration) replaces it.
+  const extra = options.services ?? []
+  const services = [...defaultServices(), heat.service].filter((d) => !extra.some((e) => e.type === d.type))
+  services.push(...extra)
   const settings: CloudSettings = {
     region: world.region ?? 'RegionOne',
     buildSeconds: options.buildSeconds ?? 0,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     endpoints: {},
   }
-  const state = emptyCloudState()
 
   const catalog = (at: string, projectId: string): CatalogServiceSpec[] =>
     services
@@ -189,6 +199,7 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
     authUrl: `${origin}/identity/v3`,
     reset: () => {
       faults.clear()
+      heat.control.clear()
       seed()
     },
     orphans,
@@ -203,9 +214,12 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
     session: ({ user, ...sessionOptions } = {}) =>
       createSession(cloudConfig(user ? { user } : {}), { fetch, ...sessionOptions }),
     addService: (service) => {
+      const same = services.findIndex((s) => s.type === service.type)
+      if (same >= 0) services.splice(same, 1)
       services.push(service)
       settings.endpoints[service.type] = service.prefix
     },
     dispatch,
+    heat: heat.control,
   }
 }

@@ -5,6 +5,7 @@ import { emptyImageState, type ImageState } from './image/state.js'
 import { emptyKeyManagerState, type KeyManagerState } from './key-manager/state.js'
 import { emptyLoadBalancerState, type LoadBalancerState } from './load-balancer/state.js'
 import { emptyNetworkState, type NetworkState } from './network/state.js'
+import { emptyOrchestrationState, type OrchestrationState } from './orchestration/state.js'
 
 /**
  * Everything the fake cloud holds, one slice per service. Services (and the mini Heat engine)
@@ -18,6 +19,8 @@ export interface CloudState {
   loadBalancer: LoadBalancerState
   blockStorage: BlockStorageState
   keyManager: KeyManagerState
+  /** Heat's stacks (the mini Heat engine). */
+  orchestration: OrchestrationState
 }
 
 /** A cloud with nothing in it. */
@@ -30,5 +33,6 @@ export function emptyCloudState(): CloudState {
     loadBalancer: emptyLoadBalancerState(),
     blockStorage: emptyBlockStorageState(),
     keyManager: emptyKeyManagerState(),
+    orchestration: emptyOrchestrationState(),
   }
 }

@@ -1,107 +1,207 @@
-import { X509Certificate } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createSession, toArray } from '@magnum-ts/auth'
-import { createCa, createConductorCertificate, createCsr, signCsr } from '@magnum-ts/certs'
-import { findImage, listFlavors } from '@magnum-ts/compute'
-import { defaultVolumeType, findExternalNetwork } from '@magnum-ts/network'
 import { createFakeCloud } from '@magnum-ts/testing'
-import type { Io } from '../context.js'
+import { stringify } from 'yaml'
 import { main } from '../main.js'
 import type { Command } from './command.js'
-import { cloudsYamlFor } from './fake-cloud-config.js'
 
 /**
- * `magnum-ts demo`: what works today, end to end, on the built-in fake OpenStack served on
- * 127.0.0.1 — the CLI against clouds.yaml, the SDK's service clients, the cluster PKI, and
- * the fake cloud's leak check. It grows into the full cluster lifecycle as core lands.
+ * `magnum-ts demo`: the SDK end to end through the CLI, on the built-in fake OpenStack served
+ * on 127.0.0.1 (its mini Heat builds real fake servers, networks and load balancers) and the
+ * embedded SQLite store: doctor → a Kubernetes template → cluster create --wait → list, show,
+ * config → resize to 3 → a swarm-mode cluster → delete everything → no orphans left.
  */
 export const demo: Command = {
   path: ['demo'],
-  summary: 'Run the demo on the built-in fake OpenStack (nothing leaves 127.0.0.1)',
+  summary:
+    'Run the demo on the built-in fake OpenStack and an embedded SQLite store (nothing leaves 127.0.0.1)',
   options: {},
   async run({ io }) {
     const started = Date.now()
-    const cloud = createFakeCloud()
+    // Real seconds per Heat resource level, so progress is visible but the demo stays short.
+    const cloud = createFakeCloud({ heat: { resourceSeconds: 0.3 } })
     const listening = await cloud.listen({ port: 0, host: '127.0.0.1' })
     const dir = mkdtempSync(join(tmpdir(), 'magnum-ts-demo-'))
-    const steps: string[] = []
+    let steps = 0
     try {
-      const config = cloud.cloudConfig({ origin: listening.url })
       const cloudsFile = join(dir, 'clouds.yaml')
-      writeFileSync(cloudsFile, cloudsYamlFor('fake', config), { mode: 0o600 })
-      io.stdout(`Fake OpenStack on ${listening.url}; clouds.yaml written to ${cloudsFile}\n`)
-
-      const cli = (argv: string[]) =>
-        runCli(io, [...argv, '--os-cloud', 'fake'], { OS_CLIENT_CONFIG_FILE: cloudsFile })
-      await heading(io, steps, 'magnum-ts token issue -c user_id -c project_id', () =>
-        cli(['token', 'issue', '-c', 'user_id', '-c', 'project_id']),
+      writeFileSync(cloudsFile, cloudsYaml(listening.url), { mode: 0o600 })
+      io.stdout(
+        `Fake OpenStack on ${listening.url}\nclouds.yaml: ${cloudsFile} (clouds "fake" and "fake-trustee")\n`,
       )
-      await heading(io, steps, 'magnum-ts catalog list -f value -c Type', () =>
-        cli(['catalog', 'list', '-f', 'value', '-c', 'Type']),
+      const env = {
+        OS_CLIENT_CONFIG_FILE: cloudsFile,
+        OS_CLOUD: 'fake',
+        MAGNUM_TS_STORE: `sqlite:${join(dir, 'magnum-ts.sqlite')}`,
+        MAGNUM_TS_TRUSTEE_CLOUD: 'fake-trustee',
+        MAGNUM_TS_WAIT_INTERVAL_MS: '250',
+      }
+      const step = async (args: string[], note?: string, allowed: readonly number[] = [0]) => {
+        io.stdout(`\n$ magnum-ts ${args.join(' ')}\n`)
+        if (note) io.stdout(`# ${note}\n`)
+        const code = await main(args, { ...io, env: { ...io.env, ...env } })
+        if (!allowed.includes(code))
+          throw new Error(`demo step failed (exit ${code}): magnum-ts ${args.join(' ')}`)
+        steps++
+      }
+      const template = [
+        '--image',
+        'fedora-atomic-latest',
+        '--keypair',
+        'default',
+        '--external-network',
+        'public',
+      ]
+      const flavors = ['--flavor', 'm1.small', '--master-flavor', 'm1.small']
+
+      await step(
+        ['doctor'],
+        'every problem at once; the fake serves on 127.0.0.1, which cluster VMs could not reach — hence the finding',
+        [0, 1],
       )
-
-      const session = createSession(config)
-      await heading(io, steps, 'SDK: what a Kubernetes cluster template needs', async () => {
-        const flavors = await toArray(listFlavors(session))
-        const image = await findImage(session, 'fedora-atomic-latest')
-        const external = await findExternalNetwork(session, 'public')
-        const volumeType = await defaultVolumeType(session)
-        io.stdout(`flavors:          ${flavors.map((f) => f.name).join(', ')}\n`)
-        io.stdout(`image:            ${image.name} (os_distro=${image.osDistro})\n`)
-        io.stdout(`external network: ${external.name} (${external.id})\n`)
-        io.stdout(`volume type:      ${volumeType.name} (the default)\n`)
-        return 0
-      })
-
-      await heading(
-        io,
-        steps,
-        'PKI: a cluster CA, the conductor certificate, and a signed user CSR',
-        async () => {
-          const ca = await createCa({ commonName: 'demo-cluster' })
-          const conductor = await createConductorCertificate(ca)
-          const csr = await createCsr({ cn: 'admin', o: 'system:masters' })
-          const caCert = new X509Certificate(ca.certificatePem)
-          for (const [name, pem] of [
-            ['conductor certificate', conductor.certificatePem],
-            ['signed user CSR', signCsr(ca, csr.csrPem)],
-          ] as const) {
-            const cert = new X509Certificate(pem)
-            const verified = cert.checkIssued(caCert) && cert.verify(caCert.publicKey)
-            io.stdout(
-              `${name.padEnd(22)} ${cert.subject.replaceAll('\n', ', ')}; issuer ${caCert.subject}; verified: ${verified}\n`,
-            )
-            if (!verified) return 1
-          }
-          return 0
-        },
+      await step([
+        'cluster',
+        'template',
+        'create',
+        'k8s',
+        '--coe',
+        'kubernetes',
+        ...template,
+        ...flavors,
+        '--network-driver',
+        'flannel',
+        '--master-lb-enabled',
+        '-c',
+        'uuid',
+        '-c',
+        'name',
+        '-c',
+        'coe',
+        '-c',
+        'cluster_distro',
+        '-c',
+        'network_driver',
+      ])
+      await step([
+        'cluster',
+        'create',
+        'k8s-demo',
+        '--cluster-template',
+        'k8s',
+        '--node-count',
+        '1',
+        '--wait',
+        '-c',
+        'name',
+        '-c',
+        'status',
+        '-c',
+        'api_address',
+        '-c',
+        'master_addresses',
+        '-c',
+        'node_addresses',
+      ])
+      await step(['cluster', 'list'])
+      await step([
+        'cluster',
+        'show',
+        'k8s-demo',
+        '-c',
+        'status',
+        '-c',
+        'api_address',
+        '-c',
+        'coe_version',
+        '-c',
+        'container_version',
+        '-c',
+        'stack_id',
+      ])
+      await step(
+        ['cluster', 'config', 'k8s-demo', '--dir', join(dir, 'k8s-demo')],
+        'a client key and CSR made here, signed by the cluster CA',
       )
+      await step(['cluster', 'resize', 'k8s-demo', '3', '--wait'])
+      await step(['cluster', 'show', 'k8s-demo', '-c', 'node_count', '-c', 'node_addresses'])
+      await step([
+        'cluster',
+        'template',
+        'create',
+        'swarm',
+        '--coe',
+        'swarm-mode',
+        ...template,
+        ...flavors,
+        '--network-driver',
+        'docker',
+        '-c',
+        'uuid',
+        '-c',
+        'name',
+        '-c',
+        'coe',
+      ])
+      await step([
+        'cluster',
+        'create',
+        'swarm-demo',
+        '--cluster-template',
+        'swarm',
+        '--wait',
+        '-c',
+        'name',
+        '-c',
+        'status',
+        '-c',
+        'api_address',
+      ])
+      await step(['cluster', 'delete', 'k8s-demo', 'swarm-demo', '--wait'])
+      await step(['cluster', 'template', 'delete', 'k8s', 'swarm'])
 
-      await heading(io, steps, 'fake cloud: leak check', async () => {
-        cloud.assertNoOrphans()
-        io.stdout('no servers, ports, floating IPs, volumes, load balancers, trusts or secrets left behind\n')
-        return 0
-      })
+      io.stdout(
+        '\n# leak check: servers, ports, floating IPs, volumes, load balancers, trusts, trustee users, secrets\n',
+      )
+      cloud.assertNoOrphans()
+      io.stdout('none left behind\n')
     } finally {
       await listening.close()
       rmSync(dir, { recursive: true, force: true })
     }
     io.stdout(
-      `\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${steps.length} steps passed.\n`,
+      `\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${steps} commands, no orphans.\n`,
     )
     return 0
   },
 }
 
-async function heading(io: Io, steps: string[], title: string, step: () => Promise<number>): Promise<void> {
-  io.stdout(`\n▶ ${title}\n`)
-  const code = await step()
-  if (code !== 0) throw new Error(`demo step failed (exit ${code}): ${title}`)
-  steps.push(title)
-}
-
-function runCli(io: Io, argv: string[], env: Record<string, string>): Promise<number> {
-  return main(argv, { ...io, env: { ...io.env, ...env, OS_CLOUD: undefined } })
+/** The demo user's cloud and Magnum's trustee domain admin, both pointing at the fake. */
+function cloudsYaml(origin: string): string {
+  const authUrl = `${origin}/identity/v3`
+  return stringify({
+    clouds: {
+      fake: {
+        auth: {
+          auth_url: authUrl,
+          username: 'demo',
+          password: 'secret',
+          project_name: 'demo',
+          user_domain_name: 'Default',
+          project_domain_name: 'Default',
+        },
+        region_name: 'RegionOne',
+      },
+      'fake-trustee': {
+        auth: {
+          auth_url: authUrl,
+          username: 'magnum_domain_admin',
+          password: 'secret',
+          user_domain_name: 'magnum',
+          domain_name: 'magnum',
+        },
+        region_name: 'RegionOne',
+      },
+    },
+  })
 }

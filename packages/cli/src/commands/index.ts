@@ -1,8 +1,39 @@
 import { catalogList } from './catalog.js'
+import {
+  clusterConfig,
+  clusterCreate,
+  clusterDelete,
+  clusterList,
+  clusterResize,
+  clusterShow,
+} from './cluster.js'
+import {
+  clusterTemplateCreate,
+  clusterTemplateDelete,
+  clusterTemplateList,
+  clusterTemplateShow,
+} from './cluster-template.js'
 import type { Command } from './command.js'
 import { demo } from './demo.js'
+import { doctorCommand } from './doctor.js'
 import { fakeCloudServe } from './fake-cloud.js'
 import { tokenIssue } from './token.js'
 
 /** Every command the CLI knows, in help order. */
-export const commands: readonly Command[] = [catalogList, tokenIssue, fakeCloudServe, demo]
+export const commands: readonly Command[] = [
+  clusterTemplateCreate,
+  clusterTemplateList,
+  clusterTemplateShow,
+  clusterTemplateDelete,
+  clusterCreate,
+  clusterList,
+  clusterShow,
+  clusterResize,
+  clusterConfig,
+  clusterDelete,
+  doctorCommand,
+  catalogList,
+  tokenIssue,
+  fakeCloudServe,
+  demo,
+]

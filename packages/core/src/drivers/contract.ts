@@ -1,3 +1,4 @@
+import type { Session } from '@magnum-ts/auth'
 import type { HotTemplate, Stack } from '@magnum-ts/orchestration'
 import type { Cluster } from '../models/cluster.js'
 import type { ClusterTemplate } from '../models/cluster-template.js'
@@ -89,11 +90,14 @@ export interface ClusterContext {
   context: { userId: string; userName: string | undefined; projectId: string; domainName: string | undefined }
   /** Operator configuration the drivers read (`[cinder] default_docker_volume_type`, affinity policy, …). */
   config: Record<string, unknown>
+  /** The caller's session, for hooks that talk to the cloud (pre-delete LB cleanup, discovery). */
+  session?: Session | undefined
   signal?: AbortSignal | undefined
 }
 
 /** What Heat's `POST /stacks` needs, minus the name and timeout core adds. */
 export interface StackRequest {
+  /** The top-level template (HOT object or YAML text), or the name of the `files` entry holding it. */
   template: HotTemplate | string
   /** Nested templates, scripts and environment files, by the name the template uses. */
   files: Record<string, string | HotTemplate>
@@ -157,6 +161,11 @@ export interface ClusterDriver extends DriverDescriptor {
   health?(cluster: Cluster, credentials: ClusterCredentials): Promise<Health>
   /** Cleans up what the COE created outside Heat (e.g. Octavia LBs) before the stack is deleted. */
   preDelete?(ctx: ClusterContext): Promise<void>
+  /**
+   * Magnum's scale manager: on a scale-down that names no nodes, the driver's own choice of
+   * nodes to remove (mesos picks the least-loaded slaves). Receives the stack with its outputs.
+   */
+  selectNodesToRemove?(ctx: ClusterContext, change: ScaleChange, stack: Stack): Promise<string[]>
 }
 
 /** Whether a registered driver has its Heat part (a full `ClusterDriver`), not only a descriptor. */

@@ -42,6 +42,8 @@ export interface Cluster {
   trustId: string | undefined
   trusteeUsername: string | undefined
   trusteeUserId: string | undefined
+  /** The trustee's password (Magnum keeps it in its database too); store-only, never on the wire. */
+  trusteePassword?: string | undefined
 }
 
 /** What a caller gives to create a cluster; unset fields are inherited from the template. */

@@ -1,0 +1,12 @@
+import type { ScaleChange } from '@magnum-ts/core'
+
+/**
+ * The parameters of a scale or resize: the new minion count, and the minions the ResourceGroup's
+ * `removal_policies` remove first when some are named.
+ */
+export function k8sScaleParameters(change: ScaleChange): Record<string, unknown> {
+  return {
+    ...(change.nodesToRemove.length > 0 ? { minions_to_remove: [...change.nodesToRemove] } : {}),
+    number_of_minions: change.nodeCount,
+  }
+}

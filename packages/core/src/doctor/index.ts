@@ -1,0 +1,5 @@
+export { DOCTOR_SERVICES } from './catalog.js'
+export { doctor, formatDoctorReport } from './doctor.js'
+export { classifyEndpointHost, type EndpointHostKind } from './endpoint-host.js'
+export { STACK_OWNER_ROLES } from './roles.js'
+export type { DoctorFinding, DoctorOptions, DoctorReport } from './types.js'

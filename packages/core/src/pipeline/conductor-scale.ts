@@ -1,0 +1,135 @@
+import { getStack, updateStack } from '@magnum-ts/orchestration'
+import { throwIfInvalid } from '../errors.js'
+import type { Cluster } from '../models/cluster.js'
+import { DEFAULT_WORKER_NODEGROUP } from '../models/nodegroup.js'
+import { validateResize } from '../validation/nodegroup.js'
+import { announce, loadClusterWork } from './cluster-work.js'
+import type { PipelineDeps } from './deps.js'
+import { ClusterOperationError, ClusterStatusConflictError } from './errors.js'
+import type { RequestContext } from './request-context.js'
+
+export interface ResizeInput {
+  nodeCount: number
+  /** Server names or ids to remove first (k8s and mesos honour it; swarm-mode ignores it). */
+  nodesToRemove?: string[]
+  /** A nodegroup name or uuid; default: the default worker nodegroup. */
+  nodegroup?: string
+}
+
+/**
+ * Resize (or, with `update`'s stricter status rule, update) one nodegroup's node count: the
+ * driver's scale parameters go to Heat as an update-existing; the stored count changes with
+ * it and is restored if Heat refuses (§6 "Update, resize and upgrade").
+ */
+export async function conductResize(args: {
+  deps: PipelineDeps
+  caller: RequestContext
+  cluster: Cluster
+  input: ResizeInput
+  operation: 'resize' | 'update'
+}): Promise<Cluster> {
+  const { deps, caller, input } = args
+  const allowed = (s: string) =>
+    s.endsWith('_COMPLETE') ||
+    (args.operation === 'resize' && (s === 'UPDATE_FAILED' || s === 'UPDATE_IN_PROGRESS'))
+  if (!allowed(args.cluster.status)) {
+    const hint =
+      args.operation === 'resize'
+        ? 'in a *_COMPLETE status, UPDATE_FAILED or UPDATE_IN_PROGRESS'
+        : 'in a *_COMPLETE status'
+    throw new ClusterStatusConflictError(args.operation, args.cluster.status, hint)
+  }
+  const work = await loadClusterWork(deps, args.cluster, caller)
+  const nodeGroup = await deps.store.nodegroups.find(
+    args.cluster.uuid,
+    input.nodegroup ?? DEFAULT_WORKER_NODEGROUP,
+  )
+  const invalid = validateResize(nodeGroup, input.nodeCount)
+  if (invalid) throwIfInvalid([invalid])
+  let nodesToRemove = input.nodesToRemove ?? []
+  if (input.nodeCount === nodeGroup.nodeCount && nodesToRemove.length === 0) return args.cluster
+  const stackId = nodeGroup.stackId ?? args.cluster.stackId
+  if (
+    input.nodeCount < nodeGroup.nodeCount &&
+    nodesToRemove.length === 0 &&
+    work.driver.selectNodesToRemove &&
+    stackId
+  ) {
+    const stack = await getStack(deps.session, stackId, { resolveOutputs: true })
+    nodesToRemove = await work.driver.selectNodesToRemove(
+      work.context,
+      { nodeGroup, nodeCount: input.nodeCount, nodesToRemove },
+      stack,
+    )
+  }
+
+  const parameters = work.driver.scaleParameters(work.context, {
+    nodeGroup,
+    nodeCount: input.nodeCount,
+    nodesToRemove,
+  })
+  await announce(deps, {
+    cluster: work.cluster,
+    from: work.cluster.status,
+    action: 'update',
+    outcome: 'pending',
+    caller,
+  })
+  const before = { cluster: work.cluster, nodeGroup }
+  const isDefaultWorker = nodeGroup.isDefault && nodeGroup.role === 'worker'
+  const cluster = await deps.store.transaction(async (tx) => {
+    await tx.nodegroups.update({
+      ...nodeGroup,
+      nodeCount: input.nodeCount,
+      status: 'UPDATE_IN_PROGRESS',
+      statusReason: undefined,
+    })
+    return tx.clusters.update({
+      ...work.cluster,
+      ...(isDefaultWorker ? { nodeCount: input.nodeCount } : {}),
+      status: 'UPDATE_IN_PROGRESS',
+      statusReason: undefined,
+    })
+  })
+  await announce(deps, { cluster, from: before.cluster.status, caller })
+  try {
+    await updateStack(deps.session, stackId!, {
+      existing: true,
+      parameters,
+      disableRollback: true,
+    })
+    return cluster
+  } catch (cause) {
+    const error = new ClusterOperationError({
+      clusterId: cluster.uuid,
+      step: 'updating the Heat stack',
+      cause,
+    })
+    const failed = await deps.store.transaction(async (tx) => {
+      const ng = await tx.nodegroups.get(nodeGroup.uuid)
+      if (ng)
+        await tx.nodegroups.update({
+          ...ng,
+          nodeCount: before.nodeGroup.nodeCount,
+          status: 'UPDATE_FAILED',
+          statusReason: error.message,
+        })
+      const c = (await tx.clusters.get(cluster.uuid)) ?? cluster
+      return tx.clusters.update({
+        ...c,
+        nodeCount: before.cluster.nodeCount,
+        status: 'UPDATE_FAILED',
+        statusReason: error.message,
+      })
+    })
+    await announce(deps, {
+      cluster: failed,
+      from: cluster.status,
+      action: 'update',
+      outcome: 'failure',
+      caller,
+      reason: error.message,
+    })
+    throw error
+  }
+}
