@@ -18,12 +18,16 @@ _pnpm_version=10.34.8
 _os=$(uname -s | tr '[:upper:]' '[:lower:]')
 case "$(uname -m)" in x86_64) _arch=x64 ;; aarch64|arm64) _arch=arm64 ;; *) _arch=$(uname -m) ;; esac
 
+# The machine's own node: looked up with our .tools dirs left out of PATH (a shell that already
+# sourced this script has them first) and resolved to the real binary, never to our own links.
+_system_node=$(PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v "^$_tools/" | paste -sd: -) command -v node 2>/dev/null || true)
+[ -n "$_system_node" ] && _system_node=$(readlink -f "$_system_node" 2>/dev/null || true)
 _system_major=0
-if command -v node >/dev/null 2>&1; then _system_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0); fi
+if [ -n "$_system_node" ]; then _system_major=$("$_system_node" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0); fi
 
 # One bin directory per Node major, so a shell on Node 24 never switches another one's node.
 if [ "${MAGNUM_TS_NODE_MAJOR:-}" = "" ] && [ "$_system_major" -ge 22 ] && [ ! -x "$_tools/node-$_major/node_modules/node-$_os-$_arch/bin/node" ]; then
-  _node_bin=$(command -v node)
+  _node_bin=$_system_node
   _bin="$_tools/bin-system"
 else
   _bin="$_tools/bin-$_major"
