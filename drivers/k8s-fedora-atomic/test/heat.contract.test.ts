@@ -8,10 +8,10 @@
  */
 import { BadRequestError, type Session } from '@magnum-ts/auth'
 import { validateTemplate } from '@magnum-ts/orchestration'
+import { realcloudAvailable, realcloudSession, withHeatStubs } from '@magnum-ts/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { k8sContext, testDriver } from './support/context.js'
 import { environmentCombinations, MATRIX } from './support/matrix.js'
-import { realcloudAvailable, realcloudSession, withStubs } from './support/realcloud.js'
 
 // Says why on the console when it is false.
 const available = await realcloudAvailable({ heat: true })
@@ -28,7 +28,7 @@ describe.skipIf(!available)('k8s templates against real Heat (realcloud)', () =>
       const request = await driver.stackRequest(k8sContext(options))
       const result = await validateTemplate(session, {
         template: request.files[request.template as string] as string,
-        ...withStubs(request.files, request.environmentFiles, request.parameters),
+        ...withHeatStubs(request.files, request.environmentFiles, request.parameters),
         showNested: true,
       })
       expect(Object.keys(result.Parameters)).toContain('number_of_minions')
@@ -41,7 +41,7 @@ describe.skipIf(!available)('k8s templates against real Heat (realcloud)', () =>
       await expect(
         validateTemplate(session, {
           template: request.files[request.template as string] as string,
-          ...withStubs(request.files, environmentFiles, request.parameters),
+          ...withHeatStubs(request.files, environmentFiles, request.parameters),
           showNested: true,
         }),
         environmentFiles.join(' + '),
@@ -61,7 +61,7 @@ describe.skipIf(!available)('k8s templates against real Heat (realcloud)', () =>
     await expect(
       validateTemplate(session, {
         template: request.files[request.template as string] as string,
-        ...withStubs(broken, request.environmentFiles, request.parameters),
+        ...withHeatStubs(broken, request.environmentFiles, request.parameters),
         showNested: true,
       }),
     ).rejects.toBeInstanceOf(BadRequestError)
@@ -72,7 +72,10 @@ describe.skipIf(!available)('k8s templates against real Heat (realcloud)', () =>
     await expect(
       validateTemplate(session, {
         template: request.files[request.template as string] as string,
-        ...withStubs(request.files, request.environmentFiles, { ...request.parameters, not_declared: 'x' }),
+        ...withHeatStubs(request.files, request.environmentFiles, {
+          ...request.parameters,
+          not_declared: 'x',
+        }),
       }),
     ).rejects.toBeInstanceOf(BadRequestError)
   })

@@ -18,7 +18,13 @@ export {
 export { type CapturedRequest, captureRequest, openstackJson } from './msw-helpers/capture.js'
 export type { HeatSettings } from './orchestration/engine.js'
 export { type HeatControl, heatError, orchestrationService } from './orchestration/service.js'
-export { REALCLOUD_CLOUDS_YAML, realcloudAvailable } from './realcloud.js'
+export {
+  HEAT_STUBBED_TYPES,
+  REALCLOUD_CLOUDS_YAML,
+  realcloudAvailable,
+  realcloudSession,
+  withHeatStubs,
+} from './realcloud.js'
 export type { CloudRuntime, CloudSettings } from './runtime.js'
 export { ApiError, badRequest, conflict, forbidden, notFound } from './server/api-error.js'
 export type { FaultHandle, FaultRule, Faults } from './server/faults.js'

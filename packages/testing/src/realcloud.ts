@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { createSession, loadCloudConfig, type Session } from '@magnum-ts/auth'
+import type { HotTemplate } from '@magnum-ts/orchestration'
 
 /** Where ../shared/realcloud/start.sh writes its client config. */
 export const REALCLOUD_CLOUDS_YAML = '/etc/realcloud/clouds.yaml'
@@ -35,4 +37,58 @@ export async function realcloudAvailable(options: { heat?: boolean } = {}): Prom
     return false
   }
   return true
+}
+
+/** A session as one of realcloud's users (`realcloud-demo` by default, or `realcloud-admin`). */
+export async function realcloudSession(
+  cloud: 'realcloud-demo' | 'realcloud-admin' = 'realcloud-demo',
+): Promise<Session> {
+  return createSession(await loadCloudConfig({ cloud, configFile: REALCLOUD_CLOUDS_YAML }))
+}
+
+/**
+ * Resource types whose services realcloud lacks (only Keystone and Heat are real): Heat checks
+ * their constraints against the catalog and refuses them at validation, so contract tests map
+ * them to `OS::Heat::None`.
+ */
+export const HEAT_STUBBED_TYPES: readonly string[] = [
+  'OS::Nova::Server',
+  'OS::Nova::ServerGroup',
+  'OS::Neutron::Net',
+  'OS::Neutron::Subnet',
+  'OS::Neutron::Router',
+  'OS::Neutron::RouterInterface',
+  'OS::Neutron::Port',
+  'OS::Neutron::FloatingIP',
+  'OS::Neutron::SecurityGroup',
+  'OS::Neutron::LBaaS::LoadBalancer',
+  'OS::Neutron::LBaaS::Listener',
+  'OS::Neutron::LBaaS::Pool',
+  'OS::Neutron::LBaaS::PoolMember',
+  'OS::Neutron::LBaaS::HealthMonitor',
+  'OS::Octavia::LoadBalancer',
+  'OS::Octavia::Listener',
+  'OS::Octavia::Pool',
+  'OS::Octavia::PoolMember',
+  'OS::Octavia::HealthMonitor',
+  'OS::Cinder::Volume',
+  'OS::Cinder::VolumeAttachment',
+]
+
+const STUBS_FILE = 'realcloud-stubs.yaml'
+
+/**
+ * A stack request's files and environment files plus a last environment file that stubs
+ * `HEAT_STUBBED_TYPES` and carries the parameters. (Heat Zed applies a registry given as
+ * `environment` next to `environment_files` only to the top template, so the stubs travel as
+ * an environment file.)
+ */
+export function withHeatStubs<F extends string | HotTemplate>(
+  files: Record<string, F>,
+  environmentFiles: readonly string[],
+  parameters: Record<string, unknown> = {},
+): { files: Record<string, F | string>; environmentFiles: string[] } {
+  const registry = Object.fromEntries(HEAT_STUBBED_TYPES.map((type) => [type, 'OS::Heat::None']))
+  const stubs = JSON.stringify({ resource_registry: registry, parameters })
+  return { files: { ...files, [STUBS_FILE]: stubs }, environmentFiles: [...environmentFiles, STUBS_FILE] }
 }

@@ -8,10 +8,9 @@ import { join } from 'node:path'
 import { BadRequestError, type Session } from '@magnum-ts/auth'
 import type { StackRequest } from '@magnum-ts/core'
 import { validateTemplate } from '@magnum-ts/orchestration'
-import { realcloudAvailable } from '@magnum-ts/testing'
+import { realcloudAvailable, realcloudSession, withHeatStubs } from '@magnum-ts/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { environmentCombinations } from './matrix.js'
-import { realcloudSession, withStubs } from './realcloud.js'
 
 export interface HeatValidationSuite {
   driver: string
@@ -41,7 +40,7 @@ export async function describeHeatValidation(suite: HeatValidationSuite): Promis
         const request = build()
         const result = await validateTemplate(session, {
           template: request.template,
-          ...withStubs(request.files, request.environmentFiles, request.parameters),
+          ...withHeatStubs(request.files, request.environmentFiles, request.parameters),
           showNested: true,
         })
         expect(Object.keys(result.Parameters)).toEqual(
@@ -59,7 +58,7 @@ export async function describeHeatValidation(suite: HeatValidationSuite): Promis
       const template = suite.readTemplateFile(suite.clusterTemplate)
       for (const environmentFiles of environmentCombinations(suite.environmentGroups)) {
         await expect(
-          validateTemplate(session, { template, ...withStubs(files, environmentFiles) }),
+          validateTemplate(session, { template, ...withHeatStubs(files, environmentFiles) }),
           environmentFiles.join(),
         ).resolves.toHaveProperty('Parameters')
       }
@@ -74,7 +73,7 @@ export async function describeHeatValidation(suite: HeatValidationSuite): Promis
       await expect(
         validateTemplate(session, {
           template: request.template,
-          ...withStubs(request.files, environmentFiles),
+          ...withHeatStubs(request.files, environmentFiles),
         }),
       ).rejects.toBeInstanceOf(BadRequestError)
     })
