@@ -106,16 +106,16 @@ describe('findFlavor', () => {
       }),
     )
 
-  it('returns the flavor with that id without listing', async () => {
+  it('returns the flavor with that id (the id lookup and the list go out together)', async () => {
     serve()
     expect((await findFlavor(env.session(), '4')).name).toBe('m1.large')
-    expect(env.seen.map((s) => s.url.pathname)).toEqual(['/v2.1/flavors/4'])
+    expect(env.seen.map((s) => s.url.pathname).sort()).toEqual(['/v2.1/flavors/4', '/v2.1/flavors/detail'])
   })
 
-  it('falls back to an exact name match over the list', async () => {
+  it('finds an exact name in the list fetched alongside the id lookup: one round trip', async () => {
     serve()
     expect((await findFlavor(env.session(), 'm1.small')).id).toBe('1')
-    expect(env.seen.map((s) => s.url.pathname)).toEqual(['/v2.1/flavors/m1.small', '/v2.1/flavors/detail'])
+    expect(env.seen.map((s) => s.url.pathname).sort()).toEqual(['/v2.1/flavors/detail', '/v2.1/flavors/m1.small'])
   })
 
   it('throws AmbiguousResourceError listing every flavor with that name', async () => {

@@ -45,12 +45,12 @@ export async function getFlavor(session: Session, id: string, options: { signal?
  */
 export async function findFlavor(session: Session, nameOrId: string, options: { signal?: AbortSignal } = {}) {
   const path = await novaPath(session, `/flavors/${encodeURIComponent(nameOrId)}`)
-  const direct = await session.request<{ flavor: Flavor }>(COMPUTE, 'GET', path, {
-    ...options,
-    okStatuses: [404],
-  })
+  // The id lookup and the list go out together: a name then costs one round trip, not two.
+  const [direct, flavors] = await Promise.all([
+    session.request<{ flavor: Flavor }>(COMPUTE, 'GET', path, { ...options, okStatuses: [404] }),
+    toArray(listFlavors(session, options)),
+  ])
   if (direct.status === 200 && direct.body?.flavor) return direct.body.flavor
-  const flavors = await toArray(listFlavors(session, options))
   const match = matchNameOrId(flavors, nameOrId)
   switch (match.kind) {
     case 'id':

@@ -112,7 +112,10 @@ export async function conductCreate(args: {
   const created: { trust?: ClusterTrust; refs?: ClusterCertRefs; stackId?: string } = {}
   let step = 'creating the trustee and the certificates'
   try {
-    // allSettled, not all: when one side fails, the other's result must still be known to clean it up.
+    // allSettled, not all: when one side fails, the other's result must still be known to clean
+    // it up. The catalog facts the driver needs are read meanwhile: they depend on neither.
+    const factsReady = readCloudFacts(deps.session, deps.config.magnumUrl)
+    factsReady.catch(() => {})
     const [trust, certs] = await Promise.allSettled([
       createClusterTrust({
         userSession: deps.session,
@@ -143,7 +146,7 @@ export async function conductCreate(args: {
     })
 
     step = 'building the stack request'
-    const facts = await readCloudFacts(deps.session, deps.config.magnumUrl)
+    const facts = await factsReady
     const r = args.resolved ?? {}
     const context = buildClusterContext({
       cluster: {

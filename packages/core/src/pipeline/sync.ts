@@ -28,7 +28,12 @@ async function readStacks(deps: PipelineDeps, stackIds: string[], pageSize: numb
   for (let i = 0; i < stackIds.length; i += pageSize) {
     const ids = stackIds.slice(i, i + pageSize)
     calls++
-    for await (const stack of listStacks(deps.session, { ids, limit: pageSize })) byId.set(stack.id, stack)
+    let found = 0
+    for await (const stack of listStacks(deps.session, { ids, limit: pageSize })) {
+      byId.set(stack.id, stack)
+      // A full page holds every asked id: stop here, or the iterator asks Heat for an empty next page.
+      if (++found === ids.length) break
+    }
   }
   return { byId, calls }
 }

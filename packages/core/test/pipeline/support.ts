@@ -1,4 +1,4 @@
-import { createSession, findDomain, type Session } from '@magnum-ts/auth'
+import { createSession, findDomain, type Session, type SessionOptions } from '@magnum-ts/auth'
 import { createCertStore } from '@magnum-ts/certs'
 import {
   type ClusterDriver,
@@ -138,9 +138,12 @@ export interface PipelineFixture {
 }
 
 /** The pipeline on the fake cloud (mini Heat at 0 s per resource) and an in-memory store. */
-export async function pipelineOnFakeCloud(overrides: Partial<MagnumOptions> = {}): Promise<PipelineFixture> {
+export async function pipelineOnFakeCloud(
+  overrides: Partial<MagnumOptions> = {},
+  sessionOptions: SessionOptions = {},
+): Promise<PipelineFixture> {
   const cloud = createFakeCloud({ heat: { resourceSeconds: 0 } })
-  const session = cloud.session()
+  const session = cloud.session(sessionOptions)
   // Magnum's trustee domain admin: a domain-scoped user of the `magnum` domain.
   const adminSession = createSession(
     {
