@@ -115,7 +115,10 @@ describe('findFlavor', () => {
   it('finds an exact name in the list fetched alongside the id lookup: one round trip', async () => {
     serve()
     expect((await findFlavor(env.session(), 'm1.small')).id).toBe('1')
-    expect(env.seen.map((s) => s.url.pathname).sort()).toEqual(['/v2.1/flavors/detail', '/v2.1/flavors/m1.small'])
+    expect(env.seen.map((s) => s.url.pathname).sort()).toEqual([
+      '/v2.1/flavors/detail',
+      '/v2.1/flavors/m1.small',
+    ])
   })
 
   it('throws AmbiguousResourceError listing every flavor with that name', async () => {

@@ -65,6 +65,8 @@ export interface DriverDescriptor {
   coeHints?: Readonly<Record<string, string>>
   /** Driver-specific checks (labels, storage drivers, …). Must be pure and synchronous. */
   validate?(ctx: ValidationContext): Problem[]
+  /** The cluster's nodes can take a new CA (`magnum.certificates.rotate`); Magnum allows it for k8s only. */
+  rotateCaSupported?: boolean
 }
 
 /** Everything a driver needs to build or change a cluster's stacks. */

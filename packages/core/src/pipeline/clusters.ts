@@ -11,6 +11,7 @@ import { announce, clusterDriverFor, loadClusterWork } from './cluster-work.js'
 import { conductCreate, newClusterRows } from './conductor-create.js'
 import { conductDelete } from './conductor-delete.js'
 import { conductResize, type ResizeInput } from './conductor-scale.js'
+import { conductUpgrade, type UpgradeInput } from './conductor-upgrade.js'
 import { driverConfig, type PipelineDeps } from './deps.js'
 import { ClusterFailedError } from './errors.js'
 import { requestContext } from './request-context.js'
@@ -120,6 +121,15 @@ export function clustersService(deps: PipelineDeps, runSync: () => Promise<unkno
     async resize(nameOrId: string, input: ResizeInput): Promise<Cluster> {
       const { ctx, cluster } = await find(nameOrId)
       return conductResize({ deps, caller: ctx, cluster, input, operation: 'resize' })
+    },
+
+    /**
+     * Upgrades a cluster (or one nodegroup) to another template of the same COE with the
+     * driver's upgrade parameters; resolves with it UPDATE_IN_PROGRESS.
+     */
+    async upgrade(nameOrId: string, input: UpgradeInput): Promise<Cluster> {
+      const { ctx, cluster } = await find(nameOrId)
+      return conductUpgrade({ deps, caller: ctx, cluster, input })
     },
 
     /** Starts deleting a cluster; resolves with it DELETE_IN_PROGRESS, or undefined when already gone. */

@@ -1,12 +1,13 @@
-import { getStack, updateStack } from '@magnum-ts/orchestration'
+import { getStack } from '@magnum-ts/orchestration'
 import { throwIfInvalid } from '../errors.js'
 import type { Cluster } from '../models/cluster.js'
 import { DEFAULT_WORKER_NODEGROUP } from '../models/nodegroup.js'
 import { validateResize } from '../validation/nodegroup.js'
 import { announce, loadClusterWork } from './cluster-work.js'
 import type { PipelineDeps } from './deps.js'
-import { ClusterOperationError, ClusterStatusConflictError } from './errors.js'
+import { ClusterStatusConflictError } from './errors.js'
 import type { RequestContext } from './request-context.js'
+import { updateClusterStack } from './stack-update.js'
 
 export interface ResizeInput {
   nodeCount: number
@@ -92,28 +93,23 @@ export async function conductResize(args: {
     })
   })
   await announce(deps, { cluster, from: before.cluster.status, caller })
-  try {
-    await updateStack(deps.session, stackId!, {
-      existing: true,
-      parameters,
-      disableRollback: true,
-    })
-    return cluster
-  } catch (cause) {
-    const error = new ClusterOperationError({
-      clusterId: cluster.uuid,
-      step: 'updating the Heat stack',
-      cause,
-    })
-    const failed = await deps.store.transaction(async (tx) => {
+  return updateClusterStack({
+    deps,
+    caller,
+    cluster,
+    stackId: stackId!,
+    parameters,
+    // Heat refused: the stored counts go back to what they were, the rows say UPDATE_FAILED.
+    rollBack: async (tx, error) => {
       const ng = await tx.nodegroups.get(nodeGroup.uuid)
-      if (ng)
+      if (ng) {
         await tx.nodegroups.update({
           ...ng,
           nodeCount: before.nodeGroup.nodeCount,
           status: 'UPDATE_FAILED',
           statusReason: error.message,
         })
+      }
       const c = (await tx.clusters.get(cluster.uuid)) ?? cluster
       return tx.clusters.update({
         ...c,
@@ -121,15 +117,6 @@ export async function conductResize(args: {
         status: 'UPDATE_FAILED',
         statusReason: error.message,
       })
-    })
-    await announce(deps, {
-      cluster: failed,
-      from: cluster.status,
-      action: 'update',
-      outcome: 'failure',
-      caller,
-      reason: error.message,
-    })
-    throw error
-  }
+    },
+  })
 }

@@ -5,11 +5,15 @@ import { doctor } from '../doctor/doctor.js'
 import type { DoctorOptions, DoctorReport } from '../doctor/types.js'
 import type { DriverDescriptor } from '../drivers/contract.js'
 import { createDriverRegistry } from '../drivers/registry.js'
+import type { Stats } from '../models/stats.js'
 import type { Store } from '../store/types.js'
+import { certificatesService } from './certificates.js'
 import { clustersService } from './clusters.js'
 import type { MagnumConfig, PipelineDeps } from './deps.js'
 import { type ClusterEvents, createClusterEvents } from './events.js'
 import type { Notifier } from './notifications.js'
+import { quotasService } from './quotas.js'
+import { clusterStats, type StatsOptions } from './stats.js'
 import { type SyncReport, syncOnce } from './sync.js'
 import { clusterTemplatesService } from './templates.js'
 import type { TrusteeSettings } from './trustee.js'
@@ -35,6 +39,12 @@ export interface MagnumOptions {
 export interface Magnum {
   clusterTemplates: ReturnType<typeof clusterTemplatesService>
   clusters: ReturnType<typeof clustersService>
+  /** Cluster CAs: show, sign a CSR (nodes do this as the trustee), rotate. */
+  certificates: ReturnType<typeof certificatesService>
+  /** Per-project cluster limits (writes need the admin role). */
+  quotas: ReturnType<typeof quotasService>
+  /** Clusters and nodes (masters included) in the caller's project, or `projectId` for admins. */
+  stats(options?: StatsOptions): Promise<Stats>
   sync: {
     /** One sync cycle over the in-progress clusters this process can lease. */
     runOnce(): Promise<SyncReport>
@@ -92,6 +102,9 @@ export function createMagnum(options: MagnumOptions): Magnum {
   return {
     clusterTemplates: clusterTemplatesService(deps),
     clusters: clustersService(deps, runOnce),
+    certificates: certificatesService(deps),
+    quotas: quotasService(deps),
+    stats: (statsOptions) => clusterStats(deps, statsOptions),
     events,
     async doctor(doctorOptions = {}) {
       const { template: nameOrId, ...rest } = doctorOptions
