@@ -123,6 +123,10 @@ export const demo: Command = {
         ['cluster', 'config', 'k8s-demo', '--dir', join(dir, 'k8s-demo')],
         'a client key and CSR made here, signed by the cluster CA',
       )
+      await step(
+        ['ca', 'show', 'k8s-demo'],
+        "the cluster's own CA: node and user certificates are signed by it",
+      )
       await step(['cluster', 'resize', 'k8s-demo', '3', '--wait'])
       await step(['cluster', 'show', 'k8s-demo', '-c', 'node_count', '-c', 'node_addresses'])
       await step([
@@ -157,6 +161,7 @@ export const demo: Command = {
         '-c',
         'api_address',
       ])
+      await step(['stats'])
       await step(['cluster', 'delete', 'k8s-demo', 'swarm-demo', '--wait'])
       await step(['cluster', 'template', 'delete', 'k8s', 'swarm'])
 
