@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { certificateToWire, type QuotaResource, quotaToWire, statsToWire } from '@magnum-ts/core'
 import { UsageError } from '../errors.js'
 import { withMagnum } from '../pipeline.js'
-import type { Command } from './command.js'
+import type { Command, CommandInput } from './command.js'
 import { parseCount } from './labels.js'
 import { pipelineOptions, pipelineOptionValues } from './pipeline-options.js'
 import { waitWithProgress } from './wait.js'
@@ -37,6 +37,16 @@ export const clusterUpgrade: Command = {
   },
 }
 
+/** A certificate as PEM text by default (what `openstack coe ca show` prints), else in the chosen format. */
+function printCertificate(
+  { io, global, print }: Pick<CommandInput, 'io' | 'global' | 'print'>,
+  certificate: Parameters<typeof certificateToWire>[0] & { pem: string },
+): void {
+  if (global.format === 'table')
+    io.stdout(certificate.pem.endsWith('\n') ? certificate.pem : `${certificate.pem}\n`)
+  else print.one(certificateToWire(certificate))
+}
+
 /** `magnum-ts ca show CLUSTER`: the cluster CA certificate (PEM). */
 export const caShow: Command = {
   path: ['ca', 'show'],
@@ -49,8 +59,7 @@ export const caShow: Command = {
     const ca = await withMagnum(io, global, pipelineOptionValues(values), async (m) =>
       m.certificates.get((await m.clusters.get(id)).uuid),
     )
-    if (global.format === 'table') io.stdout(ca.pem.endsWith('\n') ? ca.pem : `${ca.pem}\n`)
-    else print.one(certificateToWire(ca))
+    printCertificate({ io, global, print }, ca)
     return 0
   },
 }
@@ -70,8 +79,7 @@ export const caSign: Command = {
     const signed = await withMagnum(io, global, pipelineOptionValues(values), async (m) =>
       m.certificates.sign((await m.clusters.get(id)).uuid, csr),
     )
-    if (global.format === 'table') io.stdout(signed.pem.endsWith('\n') ? signed.pem : `${signed.pem}\n`)
-    else print.one(certificateToWire(signed))
+    printCertificate({ io, global, print }, signed)
     return 0
   },
 }
