@@ -15,6 +15,16 @@ case "$_major" in
 esac
 _pnpm_version=10.34.8
 
+# npm install into a prefix, three tries: a registry hiccup (a reset connection, a TLS error
+# from a proxy) should not fail a fresh machine's setup.
+_npm_install() {
+  for _try in 1 2 3; do
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$1" "$2" >&2 && return 0
+    [ "$_try" = 3 ] || { echo "bootstrap: npm install $2 failed (try $_try of 3), retrying" >&2; sleep $((_try * 5)); }
+  done
+  return 1
+}
+
 _os=$(uname -s | tr '[:upper:]' '[:lower:]')
 case "$(uname -m)" in x86_64) _arch=x64 ;; aarch64|arm64) _arch=arm64 ;; *) _arch=$(uname -m) ;; esac
 
@@ -34,7 +44,7 @@ else
   _node_bin="$_tools/node-$_major/node_modules/node-$_os-$_arch/bin/node"
   if [ ! -x "$_node_bin" ] || [ "$("$_node_bin" -v)" != "v$_node_version" ]; then
     echo "bootstrap: installing Node $_node_version from the npm registry (node-$_os-$_arch)" >&2
-    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$_tools/node-$_major" "node-$_os-$_arch@$_node_version" >&2 \
+    _npm_install "$_tools/node-$_major" "node-$_os-$_arch@$_node_version" \
       || { echo "bootstrap: could not install node-$_os-$_arch@$_node_version" >&2; return 1 2>/dev/null || exit 1; }
   fi
 fi
@@ -44,7 +54,7 @@ ln -sf "$_node_bin" "$_bin/node"
 _pnpm_js="$_tools/pnpm/node_modules/pnpm/bin/pnpm.cjs"
 if [ ! -f "$_pnpm_js" ] || [ "$("$_node_bin" "$_pnpm_js" --version)" != "$_pnpm_version" ]; then
   echo "bootstrap: installing pnpm $_pnpm_version from the npm registry" >&2
-  npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$_tools/pnpm" "pnpm@$_pnpm_version" >&2 \
+  _npm_install "$_tools/pnpm" "pnpm@$_pnpm_version" \
     || { echo "bootstrap: could not install pnpm@$_pnpm_version" >&2; return 1 2>/dev/null || exit 1; }
 fi
 printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$_bin/node" "$_pnpm_js" > "$_bin/pnpm"

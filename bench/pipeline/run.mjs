@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto'
 import v8 from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { createSession, findDomain } from '@magnum-ts/auth'
 import { createCertStore } from '@magnum-ts/certs'
 import { createMagnum, memoryStore } from '@magnum-ts/core'
 import { k8sFedoraAtomicDriver } from '@magnum-ts/driver-k8s-fedora-atomic'
@@ -63,25 +62,12 @@ function describeCall(call) {
 /** The pipeline on a fake cloud, both sessions going through `fetch`. */
 async function pipeline(cloud, fetch, store, config = {}) {
   const session = cloud.session({ fetch })
-  const adminSession = createSession(
-    {
-      auth: {
-        authUrl: cloud.authUrl,
-        username: 'magnum_domain_admin',
-        password: 'secret',
-        userDomainName: 'magnum',
-        domainName: 'magnum',
-      },
-    },
-    { fetch },
-  )
-  const domain = await findDomain(adminSession, 'magnum')
   const magnum = createMagnum({
     session,
     store,
     drivers: [k8sFedoraAtomicDriver],
     certStore: createCertStore('store', { table: store.x509KeyPairs }),
-    trustee: { adminSession, domainId: domain.id },
+    trustee: cloud.trusteeAdmin({ fetch }),
     config,
   })
   return { magnum, session }
@@ -206,11 +192,20 @@ const template = {
   const heatLists = calls.filter((c) => c.method === 'GET' && /\/stacks(\?|$)/.test(c.url)).length
   const followUps = calls.filter((c) => c.method === 'GET' && /\/stacks\?.*marker=/.test(c.url)).length
   const heatOther = calls.filter((c) => /heat-api/.test(c.url)).length - heatLists
-  const target = Math.ceil(SYNC_CLUSTERS / PAGE_SIZE)
+  // The sync reads each project's stacks with a token of that project: ⌈N / page size⌉ per project.
+  const perProject = new Map()
+  for (const row of rows) perProject.set(row.projectId, (perProject.get(row.projectId) ?? 0) + 1)
+  const target = [...perProject.values()].reduce((sum, n) => sum + Math.ceil(n / PAGE_SIZE), 0)
+  const projectsOver = Object.entries(report.heatListCallsByProject).filter(
+    ([project, calls]) => calls > Math.ceil((perProject.get(project) ?? 0) / PAGE_SIZE),
+  )
   console.log(`\nsync.runOnce() over ${rows.length} in-progress clusters (page size ${PAGE_SIZE}):`)
   console.log(`  clusters synced:            ${report.clusters}`)
   console.log(
     `  Heat list calls:            ${heatLists} (report: ${report.heatListCalls}); target ≤ ${target}: ${heatLists <= target ? 'met' : 'MISSED'}`,
+  )
+  console.log(
+    `  per project (≤ ⌈N / ${PAGE_SIZE}⌉ each): ${perProject.size} project(s), ${projectsOver.length === 0 ? 'met' : `MISSED in ${projectsOver.map(([p]) => p).join(', ')}`}`,
   )
   if (followUps)
     console.log(

@@ -1,7 +1,10 @@
 import type { ClusterDriver } from '@magnum-ts/core'
 import { k8sClusterConfig } from './cluster-config.js'
 import { k8sFedoraAtomicDescriptor } from './descriptor.js'
+import { k8sHealth } from './health.js'
+import { k8sNodeGroupStackRequest } from './nodegroup-stack.js'
 import { readK8sOutputs } from './outputs.js'
+import { deleteClusterLoadBalancers } from './pre-delete.js'
 import { k8sScaleParameters } from './scale.js'
 import { k8sStackRequest } from './stack-request.js'
 import { type DiscoveryFetcher, fetchDiscovery } from './template-definition/discovery.js'
@@ -25,10 +28,14 @@ export function createK8sFedoraAtomicDriver(options: K8sFedoraAtomicDriverOption
   return {
     ...k8sFedoraAtomicDescriptor,
     stackRequest: (ctx) => k8sStackRequest(ctx, deps),
+    nodeGroupStackRequest: (ctx, nodeGroup, clusterStack) =>
+      k8sNodeGroupStackRequest(ctx, nodeGroup, clusterStack, deps),
     scaleParameters: (_ctx, change) => k8sScaleParameters(change),
     upgradeParameters: k8sUpgradeParameters,
     readOutputs: readK8sOutputs,
     clusterConfig: k8sClusterConfig,
+    health: k8sHealth,
+    preDelete: deleteClusterLoadBalancers,
   }
 }
 

@@ -4,6 +4,21 @@ import { fileURLToPath } from 'node:url'
 /** The main template, which Heat receives as `template`. */
 export const CLUSTER_TEMPLATE = 'kubecluster.yaml'
 
+/**
+ * The add-on script (kube_cluster_config in kubecluster.yaml) in the order Heat joins it: the
+ * values, the helpers and API wait, then one fragment per add-on.
+ */
+export const ADDON_FRAGMENTS = [
+  'fragments/addons-params.sh',
+  'fragments/addons-lib.sh',
+  'fragments/addon-coredns.sh',
+  'fragments/addon-keystone-auth.sh',
+  'fragments/addon-dashboard.sh',
+  'fragments/addon-monitoring.sh',
+  'fragments/addon-ingress.sh',
+  'fragments/addon-storage-class.sh',
+] as const
+
 /** Nested templates and node scripts every stack carries, by the name the templates use. */
 export const NESTED_FILES = [
   'kubemaster.yaml',
@@ -24,6 +39,7 @@ export const NESTED_FILES = [
   'fragments/configure-network.sh',
   'fragments/write-cloud-provider-config.sh',
   'fragments/configure-kubernetes.sh',
+  ...ADDON_FRAGMENTS,
 ] as const
 
 /** Every environment file the driver can choose (`environments/<name>.yaml`). */

@@ -1,4 +1,5 @@
 import { labelBoolean, labelInteger, labelOneOf, type Problem, type ValidationContext } from '@magnum-ts/core'
+import { addonProblems } from './validate-addons.js'
 
 /** The flannel backends the node scripts support. */
 export const FLANNEL_BACKENDS = ['vxlan', 'udp', 'host-gw'] as const
@@ -28,12 +29,15 @@ export function validateK8s(ctx: ValidationContext): Problem[] {
     ...BOOLEAN_LABELS.map((key) => labelBoolean(labels, key)),
     ...INTEGER_LABELS.map(([key, min]) => labelInteger(labels, key, min)),
     cloudProviderProblem(ctx),
+    ...addonProblems(labels),
   ]
   return problems.filter((p): p is Problem => p !== undefined)
 }
 
 function cloudProviderProblem(ctx: ValidationContext): Problem | undefined {
-  const clusterUserTrust = ctx.config.clusterUserTrust === true
+  // The nodes hold usable cloud credentials with a trust they may use, or an application credential.
+  const clusterUserTrust =
+    ctx.config.clusterUserTrust === true || ctx.config.clusterCredential === 'application-credential'
   const label = ctx.labels.cloud_provider_enabled
   const enabled = label === undefined ? clusterUserTrust : label === 'true'
   if (label === 'true' && !clusterUserTrust) {
@@ -41,7 +45,7 @@ function cloudProviderProblem(ctx: ValidationContext): Problem | undefined {
       field: 'labels.cloud_provider_enabled',
       message:
         'cloud_provider_enabled=true needs a trust the cluster can use, but cluster_user_trust is off, so the cloud provider would have no credentials',
-      fix: "enable clusterUserTrust in the magnum-ts configuration (Magnum's [trust]cluster_user_trust), or set cloud_provider_enabled=false",
+      fix: "enable clusterUserTrust in the magnum-ts configuration (Magnum's [trust]cluster_user_trust), or use clusterCredential 'application-credential', or set cloud_provider_enabled=false",
     }
   }
   if (!enabled && (ctx.clusterTemplate.volumeDriver ?? undefined) === 'cinder') {

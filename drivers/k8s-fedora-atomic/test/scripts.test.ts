@@ -52,6 +52,12 @@ async function renderHeatParams(options: ContextOptions, role: 'master' | 'minio
   const nodeParams = node.parameters as Record<string, Node>
   const stackParam = (name: string) => request.parameters[name] ?? clusterParams[name]?.default
   const resolveCluster = (v: unknown): unknown => {
+    if (isNode(v) && 'if' in v) {
+      // kube_minions joins the cluster's own resources, or a nodegroup stack's existing_* ones.
+      const [condition, whenTrue, whenFalse] = v.if as unknown[]
+      expect(condition).toBe('create_cluster_resources')
+      return resolveCluster(stackParam('is_cluster_stack') === true ? whenTrue : whenFalse)
+    }
     if (isNode(v) && 'get_param' in v) return stackParam(v.get_param as string)
     if (isNode(v) && 'get_attr' in v) return ATTRIBUTES[(v.get_attr as string[]).slice(0, 2).join('.')] ?? ''
     return v
@@ -137,6 +143,77 @@ describe('node scripts: rendered output', () => {
     expect(out).toContain('cloud provider disabled')
   })
 
+  const appCredential: ContextOptions = {
+    credential: { kind: 'application-credential', id: 'appcred-1', secret: 'ap"p$cr`ed\\secret' },
+    config: { clusterCredential: 'application-credential' },
+    template: { masterLbEnabled: true },
+  }
+
+  /** Runs the rendered write-heat-params.sh of a node into a fresh directory; returns the directory. */
+  async function heatParamsDir(options: ContextOptions, role: 'master' | 'minion'): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'k8s-ac-'))
+    writeFileSync(join(dir, 'write.sh'), await renderHeatParams(options, role))
+    execFileSync('bash', [join(dir, 'write.sh')], {
+      env: { PATH: process.env.PATH ?? '', HEAT_PARAMS: join(dir, 'heat-params') },
+    })
+    return dir
+  }
+
+  it('write-cloud-provider-config.sh writes the application credential, and no trustee, in application-credential mode', async () => {
+    const dir = await heatParamsDir(appCredential, 'minion')
+    run('fragments/write-cloud-provider-config.sh', {
+      HEAT_PARAMS: join(dir, 'heat-params'),
+      CLOUD_CONFIG: join(dir, 'cloud-config'),
+    })
+    const ini = parseIni(readFileSync(join(dir, 'cloud-config'), 'utf8'))
+    expect(ini.Global).toEqual({
+      'auth-url': 'http://192.168.10.10:5000/v3',
+      'application-credential-id': 'appcred-1',
+      'application-credential-secret': 'ap"p$cr`ed\\secret',
+      region: 'RegionOne',
+    })
+    expect(ini.LoadBalancer).toMatchObject({ 'use-octavia': 'true', 'subnet-id': 'subnet-uuid' })
+  })
+
+  it('make-cert.sh logs in with the application_credential method and has the CSR signed with that token', async () => {
+    const dir = await heatParamsDir(appCredential, 'minion')
+    // A curl stand-in: records each call's arguments and answers Keystone and Magnum.
+    writeFileSync(
+      join(dir, 'curl'),
+      `#!/bin/bash
+printf '%s\\0' "$@" >> "${dir}/curl-calls"; printf '\\n' >> "${dir}/curl-calls"
+case "$*" in
+  */auth/tokens*) printf 'HTTP/1.1 201 Created\\r\\nX-Subject-Token: ac-token\\r\\n\\r\\n' ;;
+  *-X\\ POST*) printf '{"pem": "SIGNED"}' ;;
+  *) printf '{"pem": "CA"}' ;;
+esac
+`,
+      { mode: 0o755 },
+    )
+    run('fragments/make-cert.sh', {
+      PATH: `${dir}:${process.env.PATH ?? ''}`,
+      HEAT_PARAMS: join(dir, 'heat-params'),
+      CERT_DIR: join(dir, 'certs'),
+    })
+    const calls = readFileSync(join(dir, 'curl-calls'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\0').filter(Boolean))
+    const auth = calls.find((args) => args.some((a) => a.endsWith('/auth/tokens')))!
+    expect(JSON.parse(auth[auth.indexOf('-d') + 1]!)).toEqual({
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: 'appcred-1', secret: 'ap"p$cr`ed\\secret' },
+        },
+      },
+    })
+    const sign = calls.find((args) => args.includes('POST') && args.some((a) => a.endsWith('/certificates')))!
+    expect(sign).toContain('X-Auth-Token: ac-token')
+    expect(readFileSync(join(dir, 'certs', 'ca.crt'), 'utf8').trim()).toBe('CA')
+    expect(readFileSync(join(dir, 'certs', 'kubelet.crt'), 'utf8').trim()).toBe('SIGNED')
+  })
+
   it('configure-network.sh writes flannel’s network config from the labels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'k8s-net-'))
     const labels = {
@@ -195,7 +272,11 @@ describe('node scripts: rendered output', () => {
     const file = await kubernetesFiles({ labels: { service_cluster_ip_range: '10.96.0.0/12' } }, 'master')
     expect(file('apiserver')).toContain('--secure-port=6443')
     expect(file('apiserver')).toContain('--service-cluster-ip-range=10.96.0.0/12')
-    expect(file('config')).toContain('KUBE_MASTER="--master=https://127.0.0.1:6443"')
+    // Master components use the loopback-only insecure port, so the secure port's
+    // webhook/RBAC authorization (keystone auth) never locks them out.
+    expect(file('config')).toContain('KUBE_MASTER="--master=http://127.0.0.1:8080"')
+    expect(file('apiserver')).toContain('--insecure-bind-address=127.0.0.1 --insecure-port=8080')
+    expect(file('apiserver')).not.toContain('--insecure-bind-address=0.0.0.0')
     expect(file('service-account.pub').trim()).toBe('PUBLIC-KEY-PEM')
     expect(file('kubelet')).not.toContain('--cloud-provider')
   })
@@ -207,5 +288,11 @@ describe('node scripts: rendered output', () => {
     expect(minion('config')).toContain('KUBE_MASTER="--master=https://10.0.0.100:6443"')
     expect(minion('kubelet')).toContain('--cloud-provider=openstack')
     expect(minion('kubelet')).toContain('magnum.openstack.org/role=worker')
+  })
+
+  it('configure-kubernetes.sh names the cluster by its UUID, so pre-delete finds the cloud provider’s LBs', async () => {
+    const master = await kubernetesFiles({ config: { clusterUserTrust: true } }, 'master')
+    const uuid = k8sContext().cluster.uuid
+    expect(master('controller-manager')).toContain(`--cluster-name=${uuid} --cloud-provider=openstack`)
   })
 })

@@ -3,8 +3,7 @@ import type { ClusterContext } from '@magnum-ts/core'
 /** Environment files as Heat merges them: private network, then master LB (Magnum's mesos order). */
 export function mesosEnvironmentFiles(ctx: ClusterContext): string[] {
   const { cluster, clusterTemplate, services } = ctx
-  const lb =
-    (cluster as { masterLbEnabled?: boolean | undefined }).masterLbEnabled ?? clusterTemplate.masterLbEnabled
+  const lb = cluster.masterLbEnabled ?? clusterTemplate.masterLbEnabled
   const privnet =
     (clusterTemplate.fixedNetwork ?? cluster.fixedNetwork) ? 'no_private_network' : 'with_private_network'
   const master = lb ? (services.octavia ? 'with_master_lb_octavia' : 'with_master_lb') : 'no_master_lb'

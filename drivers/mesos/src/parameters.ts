@@ -1,4 +1,4 @@
-import { type ClusterContext, RequiredParameterMissingError } from '@magnum-ts/core'
+import { type ClusterContext, nodeCredentialParameters, RequiredParameterMissingError } from '@magnum-ts/core'
 
 /**
  * The Heat parameters of `mesoscluster.yaml` (Magnum's `mesos_ubuntu_v1` template definition).
@@ -6,7 +6,7 @@ import { type ClusterContext, RequiredParameterMissingError } from '@magnum-ts/c
  * default applies); other unset values are left out.
  */
 export function mesosParameters(ctx: ClusterContext): Record<string, unknown> {
-  const { cluster, clusterTemplate: ct, labels, config, trust, context } = ctx
+  const { cluster, clusterTemplate: ct, labels, config, context } = ctx
   const byRole = (role: string) => ctx.nodeGroups.find((n) => n.role === role && n.isDefault)
   const master = byRole('master')
   const slave = byRole('worker')
@@ -47,11 +47,7 @@ export function mesosParameters(ctx: ClusterContext): Record<string, unknown> {
     mesos_slave_executor_env_variables: labels.mesos_slave_executor_env_variables ?? null,
     nodes_affinity_policy:
       typeof config.nodesAffinityPolicy === 'string' ? config.nodesAffinityPolicy : 'soft-anti-affinity',
-    trustee_domain_id: trust.trusteeDomainId,
-    trustee_user_id: trust.trusteeUserId,
-    trustee_username: trust.trusteeUsername,
-    trustee_password: trust.trusteePassword,
-    trust_id: config.clusterUserTrust === true ? trust.trustId : '',
+    ...nodeCredentialParameters(ctx),
     verify_ca: config.verifyCa !== false,
     openstack_ca: typeof config.openstackCa === 'string' ? config.openstackCa : '',
   }

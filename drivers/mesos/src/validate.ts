@@ -32,8 +32,24 @@ export function validateMesos(ctx: ValidationContext): Problem[] {
     imageProvidersProblem(labels),
     labelJsonObject(labels, 'mesos_slave_executor_env_variables'),
     labelBoolean(labels, 'rexray_preempt'),
+    rexrayCredentialProblem(ctx),
   ]
   return problems.filter((p): p is Problem => p !== undefined)
+}
+
+/** REX-Ray's Cinder driver logs in with a user id, password and trust: it cannot use an application credential. */
+function rexrayCredentialProblem(ctx: ValidationContext): Problem | undefined {
+  if (
+    ctx.clusterTemplate.volumeDriver !== 'rexray' ||
+    ctx.config.clusterCredential !== 'application-credential'
+  )
+    return undefined
+  return {
+    field: 'volume_driver',
+    message:
+      "volume_driver=rexray needs the cluster's trustee and trust, but clusterCredential is application-credential (REX-Ray's Cinder driver cannot log in with an application credential)",
+    fix: "leave volume_driver unset, or run with clusterCredential 'trust'",
+  }
 }
 
 function imageProvidersProblem(labels: Record<string, string>): Problem | undefined {

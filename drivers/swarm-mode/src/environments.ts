@@ -20,8 +20,7 @@ export function swarmEnvironmentFiles(ctx: ClusterContext): string[] {
 
 /** The cluster's `master_lb_enabled` when it has one, else the template's. */
 export function masterLbEnabled(ctx: ClusterContext): boolean {
-  const own = (ctx.cluster as { masterLbEnabled?: boolean | undefined }).masterLbEnabled
-  return own ?? ctx.clusterTemplate.masterLbEnabled
+  return ctx.cluster.masterLbEnabled ?? ctx.clusterTemplate.masterLbEnabled
 }
 
 /** The docker volume size: worker nodegroup, then master nodegroup (which wins), cluster, template. */

@@ -1,14 +1,19 @@
-import { type ClusterContext, type NodeGroup, RequiredParameterMissingError } from '@magnum-ts/core'
+import {
+  type ClusterContext,
+  type NodeGroup,
+  nodeCredentialParameters,
+  RequiredParameterMissingError,
+} from '@magnum-ts/core'
 import { dockerVolumeSize } from './environments.js'
 
 /**
  * The Heat parameters of `swarmcluster.yaml` (Magnum's `swarm_fedora_atomic_v2` template
  * definition): template and cluster attributes, nodegroup counts, labels, catalog endpoints and
- * the trustee. Unset optional values are left out, so the template's defaults apply; unset
+ * the node credential (trustee or application credential). Unset optional values are left out, so the template's defaults apply; unset
  * label extras are sent as null, as Magnum does.
  */
 export function swarmParameters(ctx: ClusterContext): Record<string, unknown> {
-  const { cluster, clusterTemplate: ct, labels, config, trust } = ctx
+  const { cluster, clusterTemplate: ct, labels, config } = ctx
   const master = defaultNodeGroup(ctx, 'master')
   const worker = defaultNodeGroup(ctx, 'worker')
   const masters = master?.nodeCount ?? cluster.masterCount
@@ -45,12 +50,9 @@ export function swarmParameters(ctx: ClusterContext): Record<string, unknown> {
     rexray_preempt: labels.rexray_preempt ?? 'false',
     availability_zone: labels.availability_zone ?? null,
     nodes_affinity_policy: stringConfig(config.nodesAffinityPolicy) ?? 'soft-anti-affinity',
-    trustee_domain_id: trust.trusteeDomainId,
-    trustee_user_id: trust.trusteeUserId,
-    trustee_username: trust.trusteeUsername,
-    trustee_password: trust.trusteePassword,
-    // Magnum hands the trust to the nodes only with [trust]cluster_user_trust.
-    trust_id: config.clusterUserTrust === true ? trust.trustId : '',
+    // The trustee and trust (the trust id only with [trust]cluster_user_trust, as Magnum does),
+    // or the application credential.
+    ...nodeCredentialParameters(ctx),
     verify_ca: config.verifyCa !== false,
     openstack_ca: stringConfig(config.openstackCa) ?? '',
   }

@@ -1,4 +1,10 @@
-import { type CloudConfig, createSession, loadCloudConfig, type Session } from '@magnum-ts/auth'
+import {
+  type CloudConfig,
+  createSession,
+  loadCloudConfig,
+  type Session,
+  type SessionOptions,
+} from '@magnum-ts/auth'
 import type { OutputFormat } from './output/format.js'
 
 /** Where a command writes, and what it was given: injectable so tests run commands in-process. */
@@ -24,14 +30,16 @@ export async function openSession(io: Io, options: GlobalOptions): Promise<Sessi
     env: io.env,
     cwd: io.cwd,
   })
-  return createSession(config, {
-    ...(options.debug
-      ? {
-          logger: (e) =>
-            io.stderr(
-              `DEBUG ${e.method} ${e.url} → ${e.status ?? e.error} ${e.durationMs}ms${e.requestId ? ` ${e.requestId}` : ''}\n`,
-            ),
-        }
-      : {}),
-  })
+  return createSession(config, debugSessionOptions(io, options))
+}
+
+/** `--debug`: every session the CLI makes (caller, trustee admin, trustees) logs its redacted trace. */
+export function debugSessionOptions(io: Io, options: Pick<GlobalOptions, 'debug'>): SessionOptions {
+  if (!options.debug) return {}
+  return {
+    logger: (e) =>
+      io.stderr(
+        `DEBUG ${e.method} ${e.url} → ${e.status ?? e.error} ${e.durationMs}ms${e.requestId ? ` ${e.requestId}` : ''}\n`,
+      ),
+  }
 }

@@ -111,8 +111,8 @@ function describeOptions(
   return Object.entries(options)
     .map(
       ([k, o]) =>
-        `  ${o.short ? `-${o.short}, ` : '    '}--${k}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(30) +
-        o.description,
+        // At least one space between a long flag and its description.
+        `${`  ${o.short ? `-${o.short}, ` : '    '}--${k}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(29)} ${o.description}`,
     )
     .join('\n')
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { ConfigError, createSession, findDomain, loadCloudConfig, type Session } from '@magnum-ts/auth'
 import { createCertStore } from '@magnum-ts/certs'
 import {
+  CLUSTER_CREDENTIAL_MODES,
+  type ClusterCredentialMode,
   createMagnum,
   type DriverDescriptor,
   type Magnum,
@@ -11,8 +13,9 @@ import {
   type Store,
   type TrusteeSettings,
 } from '@magnum-ts/core'
-import { type GlobalOptions, type Io, openSession } from './context.js'
+import { debugSessionOptions, type GlobalOptions, type Io, openSession } from './context.js'
 import { installedDrivers } from './drivers.js'
+import { UsageError } from './errors.js'
 
 /** Where the embedded store lives by default: `$MAGNUM_TS_DATA_DIR`, else `$XDG_DATA_HOME/magnum-ts`, else `~/.local/share/magnum-ts`. */
 export function defaultStoreSpec(env: Io['env']): string {
@@ -36,22 +39,23 @@ async function trusteeSettings(
   domain: string,
 ): Promise<TrusteeSettings> {
   if (!cloud) return { adminSession: missingTrusteeSession(), domainId: '' }
-  const adminSession = createSession(await loadCloudConfig({ cloud, env: io.env, cwd: io.cwd }), {
-    ...(global.debug
-      ? { logger: (e) => io.stderr(`DEBUG ${e.method} ${e.url} → ${e.status ?? e.error}\n`) }
-      : {}),
-  })
+  const adminSession = createSession(
+    await loadCloudConfig({ cloud, env: io.env, cwd: io.cwd }),
+    debugSessionOptions(io, global),
+  )
   return { adminSession, domainId: (await findDomain(adminSession, domain)).id }
 }
 
+/** What a cluster create without the trustee domain admin is told (exit 2, before anything is made). */
+export function missingTrusteeCloud(): ConfigError {
+  return new ConfigError(
+    'creating a cluster needs the trustee domain admin: set --trustee-cloud NAME (or MAGNUM_TS_TRUSTEE_CLOUD) to a clouds.yaml cloud whose user administers the trustee domain',
+    { key: 'trustee-cloud' },
+  )
+}
+
 function missingTrusteeSession(): Session {
-  const fail = () =>
-    Promise.reject(
-      new ConfigError(
-        'creating a cluster needs the trustee domain admin: set --trustee-cloud NAME (or MAGNUM_TS_TRUSTEE_CLOUD) to a clouds.yaml cloud whose user administers the trustee domain',
-        { key: 'trustee-cloud' },
-      ),
-    )
+  const fail = () => Promise.reject(missingTrusteeCloud())
   return {
     request: fail,
     endpoint: fail,
@@ -69,6 +73,23 @@ export interface PipelineOptions {
   certStore?: string | undefined
   trusteeCloud?: string | undefined
   trusteeDomain?: string | undefined
+  /** `--cluster-credential`, else `MAGNUM_TS_CLUSTER_CREDENTIAL`, else `trust`. */
+  clusterCredential?: string | undefined
+}
+
+/**
+ * The cluster credential mode the options and environment ask for (default `trust`). Any other
+ * value is a usage error (exit 2) naming the option and the valid values.
+ */
+export function resolveClusterCredential(
+  options: Pick<PipelineOptions, 'clusterCredential'>,
+  env: Io['env'],
+): ClusterCredentialMode {
+  const value = options.clusterCredential ?? env.MAGNUM_TS_CLUSTER_CREDENTIAL ?? 'trust'
+  if ((CLUSTER_CREDENTIAL_MODES as readonly string[]).includes(value)) return value as ClusterCredentialMode
+  const from =
+    options.clusterCredential === undefined ? 'MAGNUM_TS_CLUSTER_CREDENTIAL' : '--cluster-credential'
+  throw new UsageError(`${from}: "${value}" is not one of ${CLUSTER_CREDENTIAL_MODES.join(', ')}`)
 }
 
 /** Opens the pipeline the way the CLI's options say, runs `fn`, and closes the store. */
@@ -76,9 +97,11 @@ export async function withMagnum<T>(
   io: Io,
   global: GlobalOptions,
   options: PipelineOptions,
-  fn: (magnum: Magnum, store: Store) => Promise<T>,
+  /** Gets the pipeline, its store, and the caller's session (for reads the pipeline does not wrap, e.g. Heat events). */
+  fn: (magnum: Magnum, store: Store, session: Session) => Promise<T>,
   drivers: readonly DriverDescriptor[] = installedDrivers,
 ): Promise<T> {
+  const clusterCredential = resolveClusterCredential(options, io.env)
   const session = await openSession(io, global)
   const store = await openStore(options.store ?? io.env.MAGNUM_TS_STORE ?? defaultStoreSpec(io.env))
   try {
@@ -94,9 +117,10 @@ export async function withMagnum<T>(
         options.trusteeCloud ?? io.env.MAGNUM_TS_TRUSTEE_CLOUD,
         options.trusteeDomain ?? io.env.MAGNUM_TS_TRUSTEE_DOMAIN ?? 'magnum',
       ),
-      config: { certStoreSpec: certSpec },
+      config: { certStoreSpec: certSpec, clusterCredential },
+      sessionOptions: debugSessionOptions(io, global),
     })
-    return await fn(magnum, store)
+    return await fn(magnum, store, session)
   } finally {
     await store.close()
   }

@@ -73,6 +73,11 @@ export interface FakeCloud {
    * `options.fetch` says otherwise (pass `globalThis.fetch` to go through msw).
    */
   session(options?: SessionOptions & { user?: string }): Session
+  /**
+   * Magnum's trustee domain admin of the seeded world (`magnum_domain_admin`, domain-scoped to
+   * `magnum`) and that domain's id: what core's `createMagnum({ trustee })` takes.
+   */
+  trusteeAdmin(options?: SessionOptions): { adminSession: Session; domainId: string }
   /** Adds a service module at runtime (replacing the fake's own module of that type, if any). */
   addService(service: ServiceModule): void
   /** The dispatcher every adapter uses: WHATWG Request in, Response out. */
@@ -213,6 +218,28 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
     cloudConfig,
     session: ({ user, ...sessionOptions } = {}) =>
       createSession(cloudConfig(user ? { user } : {}), { fetch, ...sessionOptions }),
+    trusteeAdmin: (sessionOptions = {}) => {
+      const domain = [...state.identity.domains.values()].find((d) => d.name === 'magnum')
+      if (!domain) {
+        throw new Error(
+          'The fake cloud has no "magnum" domain: add it, with a magnum_domain_admin user, to the world',
+        )
+      }
+      const adminSession = createSession(
+        {
+          auth: {
+            authUrl: `${origin}/identity/v3`,
+            username: 'magnum_domain_admin',
+            password: 'secret',
+            userDomainName: 'magnum',
+            domainName: 'magnum',
+          },
+          regionName: settings.region,
+        },
+        { fetch, ...sessionOptions },
+      )
+      return { adminSession, domainId: domain.id }
+    },
     addService: (service) => {
       const same = services.findIndex((s) => s.type === service.type)
       if (same >= 0) services.splice(same, 1)

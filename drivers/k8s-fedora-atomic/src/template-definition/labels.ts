@@ -56,6 +56,12 @@ export const TRUTHY_LABELS = [
   'max_node_count',
   'ostree_remote',
   'ostree_commit',
+  // Add-ons (fragments/addon-*.sh).
+  'dns_service_ip',
+  'dns_cluster_domain',
+  'kube_dashboard_version',
+  'traefik_ingress_controller_tag',
+  'nginx_ingress_controller_tag',
 ] as const
 
 /** The Kubernetes version the templates install when no `kube_tag` label says otherwise. */

@@ -1,10 +1,13 @@
 import {
   type ClusterContext,
   InvalidParameterValueError,
+  nodeCredential,
+  nodeCredentialParameters,
   RequiredParameterMissingError,
 } from '@magnum-ts/core'
 import { k8sDriverConfig } from './config.js'
 import { type DiscoveryFetcher, discoveryUrl } from './discovery.js'
+import { dnsServiceIpFor } from './dns.js'
 import { DEFAULT_CALICO_IPV4POOL, DEFAULT_FLANNEL_NETWORK_CIDR, labelParameters } from './labels.js'
 import { defaultNodeGroup, dockerVolumeSize } from './sources.js'
 import { volumeType } from './volume-types.js'
@@ -15,17 +18,26 @@ export interface ParameterDeps {
   serviceAccountKeys: () => Promise<{ publicKey: string; privateKey: string }>
 }
 
+/**
+ * The stack the parameters are for: the cluster's own, or an extra nodegroup's (kubecluster.yaml
+ * with `is_cluster_stack` false), which builds no masters and so needs no etcd discovery URL
+ * and no service-account keys (the cluster stack's masters hold those).
+ */
+export type K8sStackKind = 'cluster' | 'nodegroup'
+
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i
 const DEFAULT_SUBNET_CIDR = '10.0.0.0/24'
 
 /**
  * Every Heat parameter of kubecluster.yaml for a new cluster, from its source (Magnum's
  * k8s_fedora_atomic_v1 template definition): mapped cluster, template and nodegroup fields
- * (unset ones are not sent), label parameters (some sent as null), and computed values.
+ * (unset ones are not sent), label parameters (some sent as null), and computed values. With
+ * `stack: 'nodegroup'`, the base a nodegroup stack overrides (nodegroup-stack.ts).
  */
 export async function k8sClusterParameters(
   ctx: ClusterContext,
   deps: ParameterDeps,
+  stack: K8sStackKind = 'cluster',
 ): Promise<Record<string, unknown>> {
   const { cluster, clusterTemplate: ct, labels } = ctx
   const config = k8sDriverConfig(ctx.config)
@@ -50,12 +62,9 @@ export async function k8sClusterParameters(
   set('http_proxy', ct.httpProxy)
   set('https_proxy', ct.httpsProxy)
   set('number_of_masters', master.nodeCount)
-  set('trustee_domain_id', ctx.trust.trusteeDomainId)
-  set('trustee_user_id', ctx.trust.trusteeUserId)
-  set('trustee_username', ctx.trust.trusteeUsername)
-  set('trustee_password', ctx.trust.trusteePassword)
-  // Magnum hands the trust to the nodes only when the operator allows cluster user trusts.
-  set('trust_id', config.clusterUserTrust ? ctx.trust.trustId : '')
+  // The trustee and trust (the trust id only with clusterUserTrust), or the application credential.
+  const credential = nodeCredential(ctx)
+  for (const [key, value] of Object.entries(nodeCredentialParameters(ctx))) set(key, value)
   set('verify_ca', config.verifyCa)
   set('openstack_ca', config.openstackCa)
   set('auth_url', withSuffix(ctx.endpoints.authUrl, '/v3'))
@@ -86,16 +95,19 @@ export async function k8sClusterParameters(
   set('docker_volume_size', dockerSize)
 
   // Computed.
-  set(
-    'discovery_url',
-    await discoveryUrl(
-      cluster.discoveryUrl,
-      master.nodeCount,
-      config.etcdDiscoveryUrl,
-      deps.fetchDiscovery,
-      ctx.signal,
-    ),
-  )
+  set('is_cluster_stack', stack === 'cluster')
+  if (stack === 'cluster') {
+    set(
+      'discovery_url',
+      await discoveryUrl(
+        cluster.discoveryUrl,
+        master.nodeCount,
+        config.etcdDiscoveryUrl,
+        deps.fetchDiscovery,
+        ctx.signal,
+      ),
+    )
+  }
   set('magnum_url', withSuffix(ctx.endpoints.magnumUrl, '/v1'))
   if (ct.tlsDisabled) {
     set('loadbalancing_protocol', 'HTTP')
@@ -118,6 +130,9 @@ export async function k8sClusterParameters(
   }
   set('ingress_controller', ingress)
   if (labels.service_cluster_ip_range) set('portal_network_cidr', labels.service_cluster_ip_range)
+  // kubelet's --cluster-dns and CoreDNS's Service follow the portal network unless a label pins them.
+  if (!labels.dns_service_ip && labels.service_cluster_ip_range)
+    set('dns_service_ip', dnsServiceIpFor(labels.service_cluster_ip_range))
   if (labels.kube_tag) {
     set('kube_version', labels.kube_tag)
     set('master_kube_tag', labels.kube_tag)
@@ -132,13 +147,21 @@ export async function k8sClusterParameters(
   set('username', ctx.context.userName)
   set('region_name', ctx.endpoints.regionName)
   set('project_id', ctx.context.projectId)
-  const keys = await deps.serviceAccountKeys()
-  set('kube_service_account_key', keys.publicKey)
-  set('kube_service_account_private_key', keys.privateKey)
+  if (stack === 'cluster') {
+    const keys = await deps.serviceAccountKeys()
+    set('kube_service_account_key', keys.publicKey)
+    set('kube_service_account_private_key', keys.privateKey)
+  }
   set('max_node_count', labels.max_node_count || worker.nodeCount + 1)
   set('keystone_auth_default_policy', config.keystoneAuthDefaultPolicy)
   set('nodes_affinity_policy', config.nodesAffinityPolicy)
-  set('cloud_provider_enabled', labels.cloud_provider_enabled ?? String(config.clusterUserTrust))
+  // On by default when the nodes hold credentials the cloud provider can use: the trust (only
+  // handed over with clusterUserTrust) or the application credential.
+  set(
+    'cloud_provider_enabled',
+    labels.cloud_provider_enabled ??
+      String(config.clusterUserTrust || credential.kind === 'application-credential'),
+  )
 
   const etcdSize = Number(labels.etcd_volume_size ?? 0)
   const bootSize = Number(labels.boot_volume_size ?? 0)

@@ -18,8 +18,7 @@ export function defaultNodeGroup(ctx: ClusterContext, role: 'master' | 'worker')
 
 /** The cluster's `master_lb_enabled` when it records one, else the template's. */
 export function masterLbEnabled(ctx: ClusterContext): boolean {
-  const own = (ctx.cluster as { masterLbEnabled?: boolean | undefined }).masterLbEnabled
-  return own ?? ctx.clusterTemplate.masterLbEnabled
+  return ctx.cluster.masterLbEnabled ?? ctx.clusterTemplate.masterLbEnabled
 }
 
 /**

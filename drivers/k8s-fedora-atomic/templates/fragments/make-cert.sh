@@ -1,7 +1,8 @@
 #!/bin/bash
 # Gets this node's certificates from the cluster CA through Magnum's certificate API
 # (magnum_url): GET /certificates/<cluster_uuid> returns the CA, POST /certificates signs a CSR.
-# It authenticates as the cluster's trustee (scoped to the trust when there is one). Masters
+# It authenticates with the cluster's application credential when it has one, else as the
+# cluster's trustee (scoped to the trust when there is one). Masters
 # get a server certificate (CN=kubernetes, SANs: node, LB and service IPs); every node a
 # kubelet client certificate (CN=system:node:<hostname>, O=system:nodes).
 set -eu
@@ -24,13 +25,19 @@ is_true "$VERIFY_CA" || curl_opts+=(-k)
 json_string() { python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))'; }
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
 
-if [ -n "$TRUST_ID" ]; then
-    scope=", \"scope\": {\"OS-TRUST:trust\": {\"id\": \"${TRUST_ID}\"}}"
+if [ -n "${APPLICATION_CREDENTIAL_ID:-}" ]; then
+    # clusterCredential application-credential: the creator's restricted application credential.
+    secret_json=$(printf '%s' "$APPLICATION_CREDENTIAL_SECRET" | json_string)
+    auth_json="{\"auth\": {\"identity\": {\"methods\": [\"application_credential\"], \"application_credential\": {\"id\": \"${APPLICATION_CREDENTIAL_ID}\", \"secret\": ${secret_json}}}}}"
 else
-    scope=""
+    if [ -n "$TRUST_ID" ]; then
+        scope=", \"scope\": {\"OS-TRUST:trust\": {\"id\": \"${TRUST_ID}\"}}"
+    else
+        scope=""
+    fi
+    password_json=$(printf '%s' "$TRUSTEE_PASSWORD" | json_string)
+    auth_json="{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"id\": \"${TRUSTEE_USER_ID}\", \"password\": ${password_json}}}}${scope}}}"
 fi
-password_json=$(printf '%s' "$TRUSTEE_PASSWORD" | json_string)
-auth_json="{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"id\": \"${TRUSTEE_USER_ID}\", \"password\": ${password_json}}}}${scope}}}"
 
 token=$(curl "${curl_opts[@]}" -D - -o /dev/null -X POST "${AUTH_URL}/auth/tokens" \
     -H 'Content-Type: application/json' -d "$auth_json" |

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Writes the OpenStack cloud-provider config (/etc/kubernetes/cloud-config) from the trustee
-# credentials, so Kubernetes can create Octavia load balancers for LoadBalancer services and
+# Writes the OpenStack cloud-provider config (/etc/kubernetes/cloud-config) from the cluster's
+# application credential or trustee credentials, so Kubernetes can create Octavia load balancers for LoadBalancer services and
 # attach Cinder volumes. Skipped when cloud_provider_enabled is false.
 set -eu
 
@@ -26,12 +26,20 @@ if is_true "${OCTAVIA_ENABLED:-false}"; then use_octavia=true; else use_octavia=
 
 mkdir -p "$(dirname "$CLOUD_CONFIG")"
 umask 077
+# The [Global] credentials: the cluster's application credential, else the trustee and trust.
+if [ -n "${APPLICATION_CREDENTIAL_ID:-}" ]; then
+    credentials="application-credential-id=$(quote "$APPLICATION_CREDENTIAL_ID")
+application-credential-secret=$(quote "$APPLICATION_CREDENTIAL_SECRET")"
+else
+    credentials="user-id=$(quote "$TRUSTEE_USER_ID")
+password=$(quote "$TRUSTEE_PASSWORD")
+trust-id=$(quote "$TRUST_ID")"
+fi
+
 cat > "$CLOUD_CONFIG" <<CONFIG
 [Global]
 auth-url=$(quote "$AUTH_URL")
-user-id=$(quote "$TRUSTEE_USER_ID")
-password=$(quote "$TRUSTEE_PASSWORD")
-trust-id=$(quote "$TRUST_ID")
+${credentials}
 region=$(quote "$REGION_NAME")
 
 [LoadBalancer]

@@ -1,4 +1,10 @@
-import type { Cluster, ClusterContext, ClusterTemplate, NodeGroup } from '@magnum-ts/core'
+import type {
+  Cluster,
+  ClusterContext,
+  ClusterNodeCredential,
+  ClusterTemplate,
+  NodeGroup,
+} from '@magnum-ts/core'
 import { createK8sFedoraAtomicDriver } from '@magnum-ts/driver-k8s-fedora-atomic'
 
 /** What a test changes from the baseline k8s cluster. */
@@ -12,6 +18,8 @@ export interface ContextOptions {
   config?: Record<string, unknown>
   masterNodeGroup?: Partial<NodeGroup>
   workerNodeGroup?: Partial<NodeGroup>
+  /** The node credential; an application credential leaves `trust` empty, as core does. */
+  credential?: ClusterNodeCredential
 }
 
 /** A complete ClusterContext for a k8s_fedora_atomic_v1 cluster, as core hands it to the driver. */
@@ -124,13 +132,17 @@ export function k8sContext(o: ContextOptions = {}): ClusterContext {
       nodeGroup('worker', nodes, o.workerNodeGroup),
     ],
     labels,
-    trust: {
-      trusteeUserId: 'trustee-id',
-      trusteeUsername: `${cluster.uuid}_p-1`,
-      trusteePassword: 'p"a)s$s\\w`o(rd\'',
-      trusteeDomainId: 'magnum-domain',
-      trustId: 'trust-1',
-    },
+    trust:
+      o.credential?.kind === 'application-credential'
+        ? { trusteeUserId: '', trusteeUsername: '', trusteePassword: '', trusteeDomainId: '', trustId: '' }
+        : {
+            trusteeUserId: 'trustee-id',
+            trusteeUsername: `${cluster.uuid}_p-1`,
+            trusteePassword: 'p"a)s$s\\w`o(rd\'',
+            trusteeDomainId: 'magnum-domain',
+            trustId: 'trust-1',
+          },
+    ...(o.credential ? { credential: o.credential } : {}),
     endpoints: {
       authUrl: 'http://192.168.10.10:5000',
       magnumUrl: 'http://magnum.test:9511',

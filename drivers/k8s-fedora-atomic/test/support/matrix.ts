@@ -17,6 +17,19 @@ export const MATRIX: Record<string, ContextOptions> = {
   'existing private network': {
     template: { fixedNetwork: 'my-net', fixedSubnet: '7c0f5f44-8c69-4a5e-9b1e-2b9b9b0a1f01' },
   },
+  'add-ons': {
+    template: { volumeDriver: 'cinder' },
+    config: { clusterUserTrust: true },
+    labels: {
+      prometheus_monitoring: 'true',
+      grafana_admin_passwd: 'grafana-secret',
+      ingress_controller: 'nginx',
+      kube_dashboard_version: 'v1.8.3',
+      service_cluster_ip_range: '10.96.0.0/12',
+      dns_cluster_domain: 'k8s.example',
+      keystone_auth_enabled: 'false',
+    },
+  },
   'everything on': {
     template: { masterLbEnabled: true, dockerVolumeSize: 10, networkDriver: 'calico' },
     masters: 3,
@@ -28,6 +41,10 @@ export const MATRIX: Record<string, ContextOptions> = {
       cloud_provider_enabled: 'true',
     },
     config: { clusterUserTrust: true },
+  },
+  'application credential': {
+    credential: { kind: 'application-credential', id: 'appcred-1', secret: 'ap"p$cr`ed\\secret' },
+    config: { clusterCredential: 'application-credential' },
   },
 }
 

@@ -11,6 +11,12 @@ case "$REXRAY_PREEMPT" in
     [Tt]rue) preempt=true ;;
     *) preempt=false ;;
 esac
+# REX-Ray's Cinder driver takes a user id, password and trust only: an application credential
+# cannot be handed to it (the mesos validation refuses rexray in that mode; this guards old stacks).
+if [ -n "${APPLICATION_CREDENTIAL_ID:-}" ]; then
+    echo "configure-rexray: REX-Ray cannot authenticate with an application credential; use clusterCredential trust for volume_driver=rexray" >&2
+    exit 1
+fi
 mkdir -p /etc/rexray
 cat > /etc/rexray/config.yml <<CONFIG
 libstorage:

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Docker's TLS certificates, signed by the cluster CA through Magnum's certificate API
 # (GET /v1/certificates/<uuid> for the CA, POST /v1/certificates for the CSR), authenticated
-# as the cluster's trustee.
+# with the cluster's application credential, or as the cluster's trustee.
 set -eu
 # shellcheck disable=SC1091
 . /etc/sysconfig/heat-params
@@ -18,19 +18,25 @@ mkdir -p "$cert_dir"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A trust-scoped token when the trust is handed to the nodes, else an unscoped one.
-if [ -n "$TRUST_ID" ]; then
-    scope=$(printf ', "scope": {"OS-TRUST:trust": {"id": "%s"}}' "$TRUST_ID")
+if [ -n "${APPLICATION_CREDENTIAL_ID:-}" ]; then
+    # The cluster's application credential (clusterCredential application-credential).
+    printf '{"auth": {"identity": {"methods": ["application_credential"], "application_credential": {"id": "%s", "secret": "%s"}}}}' \
+        "$APPLICATION_CREDENTIAL_ID" "$APPLICATION_CREDENTIAL_SECRET" > "$work/auth.json"
 else
-    scope=''
+    # A trust-scoped token when the trust is handed to the nodes, else an unscoped one.
+    if [ -n "$TRUST_ID" ]; then
+        scope=$(printf ', "scope": {"OS-TRUST:trust": {"id": "%s"}}' "$TRUST_ID")
+    else
+        scope=''
+    fi
+    printf '{"auth": {"identity": {"methods": ["password"], "password": {"user": {"id": "%s", "password": "%s"}}}%s}}' \
+        "$TRUSTEE_USER_ID" "$TRUSTEE_PASSWORD" "$scope" > "$work/auth.json"
 fi
-printf '{"auth": {"identity": {"methods": ["password"], "password": {"user": {"id": "%s", "password": "%s"}}}%s}}' \
-    "$TRUSTEE_USER_ID" "$TRUSTEE_PASSWORD" "$scope" > "$work/auth.json"
 token=$(openstack_curl --include -X POST -H 'Content-Type: application/json' \
     --data-binary "@$work/auth.json" "$AUTH_URL/auth/tokens" |
     sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: *\([^[:space:]]*\).*/\1/p')
 if [ -z "$token" ]; then
-    echo "make-cert: Keystone issued no token for the trustee" >&2
+    echo "make-cert: Keystone issued no token for the cluster credential" >&2
     exit 1
 fi
 

@@ -27,7 +27,11 @@ export async function listRoles(session: Session, filter: { name?: string } = {}
   return roles
 }
 
-/** The roles a user holds directly on a project (what Magnum delegates in a trust). */
+/**
+ * The roles a user holds directly on a project. Keystone's default policy makes this an admin
+ * call, even for your own roles: to learn the caller's roles (what a trust delegates), read the
+ * session token's roles instead.
+ */
 export async function listUserProjectRoles(
   session: Session,
   userId: string,

@@ -1,7 +1,17 @@
-import { type ClusterTemplateInput, clusterTemplateToWire } from '@magnum-ts/core'
+import {
+  CLUSTER_TEMPLATE_DEFAULTS,
+  CLUSTER_TEMPLATE_FIELDS,
+  type ClusterTemplate,
+  type ClusterTemplateInput,
+  clusterTemplateToWire,
+  IMMUTABLE_TEMPLATE_FIELDS,
+  NON_REMOVABLE_TEMPLATE_FIELDS,
+  snakeCase,
+} from '@magnum-ts/core'
 import { UsageError } from '../errors.js'
 import { withMagnum } from '../pipeline.js'
 import type { Command } from './command.js'
+import { changesFrom, type FieldKind, type PatchSchema, parsePatch, typePatch } from './json-patch.js'
 import { definedOnly, parseCount, parseLabels } from './labels.js'
 import { pipelineOptions, pipelineOptionValues } from './pipeline-options.js'
 
@@ -127,6 +137,66 @@ export const clusterTemplateDelete: Command = {
         io.stdout(`Request to delete cluster template ${id} has been accepted.\n`)
       }
     })
+    return 0
+  },
+}
+
+const TEMPLATE_FIELD_KINDS: Partial<Record<keyof ClusterTemplate, FieldKind>> = {
+  dockerVolumeSize: 'integer',
+  apiserverPort: 'integer',
+  dnsNameserver: 'list',
+  labels: 'labels',
+  registryEnabled: 'boolean',
+  tlsDisabled: 'boolean',
+  public: 'boolean',
+  hidden: 'boolean',
+  masterLbEnabled: 'boolean',
+  floatingIpEnabled: 'boolean',
+  serverType: ['vm', 'bm'],
+}
+
+/** Paths of a template PATCH: every field but ids, timestamps and cluster_distro (the image's). */
+export const TEMPLATE_PATCH_SCHEMA: PatchSchema = {
+  what: 'cluster template',
+  fields: Object.fromEntries(
+    CLUSTER_TEMPLATE_FIELDS.filter(
+      (f) => f !== 'clusterDistro' && !(IMMUTABLE_TEMPLATE_FIELDS as readonly string[]).includes(f),
+    ).map((field) => [
+      snakeCase(field),
+      {
+        field,
+        kind: TEMPLATE_FIELD_KINDS[field] ?? 'string',
+        removable: !(NON_REMOVABLE_TEMPLATE_FIELDS as readonly string[]).includes(field),
+        default: (CLUSTER_TEMPLATE_DEFAULTS as Partial<Record<string, unknown>>)[field],
+      },
+    ]),
+  ),
+  readOnly: {
+    ...Object.fromEntries(
+      IMMUTABLE_TEMPLATE_FIELDS.map((f) => [snakeCase(f), 'Magnum never changes ids and timestamps']),
+    ),
+    cluster_distro: "it always comes from the image's os_distro (replace image_id instead)",
+  },
+}
+
+/** `magnum-ts cluster template update NAME add|replace|remove PATH=VALUE…`, as `openstack coe cluster template update`. */
+export const clusterTemplateUpdate: Command = {
+  path: ['cluster', 'template', 'update'],
+  usage: 'NAME_OR_ID add|replace|remove PATH=VALUE...',
+  summary: 'Change a cluster template with JSON Patch operations (one in use: only name, public, hidden)',
+  options: { ...pipelineOptions },
+  async run({ io, global, values, positionals, print }) {
+    const [id, op, ...attributes] = positionals
+    if (!id || !op)
+      throw new UsageError('cluster template update needs NAME_OR_ID, an operation and PATH=VALUE')
+    // Paths and value types are checked before anything is asked of the cloud.
+    const typed = typePatch(parsePatch(op, attributes), TEMPLATE_PATCH_SCHEMA)
+    const updated = await withMagnum(io, global, pipelineOptionValues(values), async (m) => {
+      const current = await m.clusterTemplates.get(id)
+      const changes = changesFrom(typed, current as unknown as Record<string, unknown>)
+      return m.clusterTemplates.update(current.uuid, changes as Partial<ClusterTemplate>)
+    })
+    print.one(clusterTemplateToWire(updated))
     return 0
   },
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createFakeCloud } from '@magnum-ts/testing'
-import { stringify } from 'yaml'
 import { main } from '../main.js'
 import type { Command } from './command.js'
+import { fakeCloudsYaml } from './fake-cloud-config.js'
 
 /**
  * `magnum-ts demo`: the SDK end to end through the CLI, on the built-in fake OpenStack served
@@ -26,7 +26,7 @@ export const demo: Command = {
     let steps = 0
     try {
       const cloudsFile = join(dir, 'clouds.yaml')
-      writeFileSync(cloudsFile, cloudsYaml(listening.url), { mode: 0o600 })
+      writeFileSync(cloudsFile, fakeCloudsYaml(listening.url), { mode: 0o600 })
       io.stdout(
         `Fake OpenStack on ${listening.url}\nclouds.yaml: ${cloudsFile} (clouds "fake" and "fake-trustee")\n`,
       )
@@ -179,34 +179,4 @@ export const demo: Command = {
     )
     return 0
   },
-}
-
-/** The demo user's cloud and Magnum's trustee domain admin, both pointing at the fake. */
-function cloudsYaml(origin: string): string {
-  const authUrl = `${origin}/identity/v3`
-  return stringify({
-    clouds: {
-      fake: {
-        auth: {
-          auth_url: authUrl,
-          username: 'demo',
-          password: 'secret',
-          project_name: 'demo',
-          user_domain_name: 'Default',
-          project_domain_name: 'Default',
-        },
-        region_name: 'RegionOne',
-      },
-      'fake-trustee': {
-        auth: {
-          auth_url: authUrl,
-          username: 'magnum_domain_admin',
-          password: 'secret',
-          user_domain_name: 'magnum',
-          domain_name: 'magnum',
-        },
-        region_name: 'RegionOne',
-      },
-    },
-  })
 }

@@ -37,3 +37,38 @@ export function osEnvFor(config: CloudConfig): string {
     .join('\n')
     .concat('\n')
 }
+
+/**
+ * The clouds.yaml the demo and the CLI's tests use against a fake cloud at `origin`: `fake`
+ * (the demo user), `fake-admin` (the admin) and `fake-trustee` (Magnum's trustee domain admin).
+ */
+export function fakeCloudsYaml(origin: string): string {
+  const auth_url = `${origin}/identity/v3`
+  const user = (name: string) => ({
+    auth: {
+      auth_url,
+      username: name,
+      password: 'secret',
+      project_name: name,
+      user_domain_name: 'Default',
+      project_domain_name: 'Default',
+    },
+    region_name: 'RegionOne',
+  })
+  return stringify({
+    clouds: {
+      fake: user('demo'),
+      'fake-admin': user('admin'),
+      'fake-trustee': {
+        auth: {
+          auth_url,
+          username: 'magnum_domain_admin',
+          password: 'secret',
+          user_domain_name: 'magnum',
+          domain_name: 'magnum',
+        },
+        region_name: 'RegionOne',
+      },
+    },
+  })
+}

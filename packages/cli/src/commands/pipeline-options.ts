@@ -12,6 +12,11 @@ export const pipelineOptions: Record<string, OptionSpec> = {
     description: 'clouds.yaml cloud of the trustee domain admin (MAGNUM_TS_TRUSTEE_CLOUD)',
   },
   'trustee-domain': { type: 'string', description: 'Domain trustee users are created in (default magnum)' },
+  'cluster-credential': {
+    type: 'string',
+    description:
+      'What new clusters authenticate with: trust (default; trustee user + trust, needs --trustee-cloud) or application-credential (your own restricted application credential, no trustee) (MAGNUM_TS_CLUSTER_CREDENTIAL)',
+  },
 }
 
 export function pipelineOptionValues(values: Record<string, unknown>) {
@@ -20,5 +25,6 @@ export function pipelineOptionValues(values: Record<string, unknown>) {
     certStore: values['cert-store'] as string | undefined,
     trusteeCloud: values['trustee-cloud'] as string | undefined,
     trusteeDomain: values['trustee-domain'] as string | undefined,
+    clusterCredential: values['cluster-credential'] as string | undefined,
   }
 }

@@ -40,13 +40,22 @@ export async function doctor(session: Session, options: DoctorOptions = {}): Pro
         fix: '',
       },
       rolesFinding(context),
-      ...services,
+      ...services.map((finding) => requiredByNeeds(finding, options)),
       cloudformationFinding(catalog),
       ...endpointHostFindings(catalog),
       ...fromResources.findings,
     ],
     fromResources.resolved,
   )
+}
+
+/**
+ * An optional service the configuration depends on is required: Barbican when certificates go
+ * there (every cluster create would fail without it), so its absence is an error, not a warning.
+ */
+function requiredByNeeds(finding: DoctorFinding, options: DoctorOptions): DoctorFinding {
+  const needed = finding.check === 'catalog:key-manager' && options.needs?.certStore === 'barbican'
+  return needed && finding.level === 'warning' ? { ...finding, level: 'error' } : finding
 }
 
 async function resourceFindings(

@@ -69,6 +69,29 @@ export interface DriverDescriptor {
   rotateCaSupported?: boolean
 }
 
+/** The trustee user and trust of a cluster made in `trust` mode. */
+export interface ClusterTrustCredential {
+  trusteeUserId: string
+  trusteeUsername: string
+  trusteePassword: string
+  trusteeDomainId: string
+  trustId: string
+}
+
+/**
+ * How a cluster's nodes authenticate to Keystone: as the trustee with the trust (`password`
+ * method, trust scope), or with the creator's restricted application credential
+ * (`application_credential` method, id + secret).
+ */
+export type ClusterNodeCredential =
+  | ({ kind: 'trust' } & ClusterTrustCredential)
+  | { kind: 'application-credential'; id: string; secret: string }
+
+/** The context's node credential, falling back to its `trust` for contexts without `credential`. */
+export function nodeCredential(ctx: Pick<ClusterContext, 'trust' | 'credential'>): ClusterNodeCredential {
+  return ctx.credential ?? { kind: 'trust', ...ctx.trust }
+}
+
 /** Everything a driver needs to build or change a cluster's stacks. */
 export interface ClusterContext {
   cluster: Cluster
@@ -76,14 +99,17 @@ export interface ClusterContext {
   nodeGroups: NodeGroup[]
   /** The effective labels (see `ValidationContext.labels`). */
   labels: Labels
-  /** Trustee credentials the nodes use to reach Magnum's certificate API and the cloud. */
-  trust: {
-    trusteeUserId: string
-    trusteeUsername: string
-    trusteePassword: string
-    trusteeDomainId: string
-    trustId: string
-  }
+  /**
+   * Trustee credentials the nodes use to reach Magnum's certificate API and the cloud. Every field
+   * is `''` for a cluster made with an application credential: read `credential` instead.
+   */
+  trust: ClusterTrustCredential
+  /**
+   * The credential the nodes authenticate with: the trustee and trust, or an application
+   * credential. Absent in contexts built before it existed: treat as `{ kind: 'trust', ...trust }`
+   * (`nodeCredential(ctx)` does that).
+   */
+  credential?: ClusterNodeCredential | undefined
   /** Endpoints from the catalog, resolved by core. */
   endpoints: { authUrl: string; magnumUrl: string; regionName: string | undefined }
   /** Which optional services the catalog has (Octavia decides the LB environment file). */
@@ -141,6 +167,24 @@ export interface ClusterConfig {
   env: Record<string, string>
 }
 
+/** How the user wants to reach the cluster (`clusters.config` options the driver acts on). */
+export interface ClusterConfigRequest {
+  /**
+   * Authenticate to the COE with Keystone instead of the admin client certificate (k8s:
+   * a kubeconfig whose user runs `client-keystone-auth`). Drivers without it ignore the flag.
+   */
+  useKeystone?: boolean
+  /** Keystone facts for `useKeystone`: the public identity endpoint and the caller's scope. */
+  keystone?: {
+    authUrl: string
+    projectId: string
+    projectName?: string | undefined
+    domainName?: string | undefined
+    userName?: string | undefined
+    regionName?: string | undefined
+  }
+}
+
 /** The result of a health probe. */
 export interface Health {
   status: HealthStatus
@@ -151,6 +195,17 @@ export interface Health {
 export interface ClusterDriver extends DriverDescriptor {
   /** The stack for a new cluster. */
   stackRequest(ctx: ClusterContext): Promise<StackRequest>
+  /**
+   * The stack of an extra (non-default) nodegroup, built next to the cluster's stack (k8s: the
+   * cluster template again, with only the worker resources). Receives the cluster stack with its
+   * outputs, for the network, security group and master address the new nodes join. Absent when
+   * the driver cannot add nodegroups: core then refuses the create synchronously.
+   */
+  nodeGroupStackRequest?(
+    ctx: ClusterContext,
+    nodeGroup: NodeGroup,
+    clusterStack: Stack,
+  ): Promise<StackRequest>
   /** The parameters of a stack update that scales a nodegroup. */
   scaleParameters(ctx: ClusterContext, change: ScaleChange): Record<string, unknown>
   /** The parameters of a stack update that upgrades to `newTemplate`; absent when unsupported. */
@@ -158,9 +213,20 @@ export interface ClusterDriver extends DriverDescriptor {
   /** Reads addresses and counts from a completed stack. */
   readOutputs(stack: Stack, ctx: ClusterContext): StackOutputs
   /** Files and environment for a user to reach the cluster. */
-  clusterConfig(cluster: Cluster, credentials: ClusterCredentials): ClusterConfig
-  /** Probes the COE API; absent when the driver has no monitor. */
-  health?(cluster: Cluster, credentials: ClusterCredentials): Promise<Health>
+  clusterConfig(
+    cluster: Cluster,
+    credentials: ClusterCredentials,
+    request?: ClusterConfigRequest,
+  ): ClusterConfig
+  /**
+   * Probes the COE API (Magnum's monitor) with the conductor's client certificate; absent when
+   * the driver has no monitor. Decides itself when the API cannot be reached (UNKNOWN).
+   */
+  health?(
+    cluster: Cluster,
+    credentials: ClusterCredentials,
+    options?: { signal?: AbortSignal },
+  ): Promise<Health>
   /** Cleans up what the COE created outside Heat (e.g. Octavia LBs) before the stack is deleted. */
   preDelete?(ctx: ClusterContext): Promise<void>
   /**

@@ -1,8 +1,11 @@
 export type {
   ClusterConfig,
+  ClusterConfigRequest,
   ClusterContext,
   ClusterCredentials,
   ClusterDriver,
+  ClusterNodeCredential,
+  ClusterTrustCredential,
   ClusterType,
   DriverDescriptor,
   DriverRules,
@@ -12,7 +15,8 @@ export type {
   StackRequest,
   ValidationContext,
 } from './contract.js'
-export { isClusterDriver } from './contract.js'
+export { isClusterDriver, nodeCredential } from './contract.js'
+export { nodeCredentialParameters } from './credential-parameters.js'
 export {
   labelBoolean,
   labelInteger,

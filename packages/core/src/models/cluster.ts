@@ -20,6 +20,11 @@ export interface Cluster {
   fixedNetwork: string | undefined
   fixedSubnet: string | undefined
   floatingIpEnabled: boolean
+  /**
+   * Whether the masters sit behind a load balancer: the cluster's own choice, else the
+   * template's, recorded at create. Absent on rows stored before it was recorded: read the template's then.
+   */
+  masterLbEnabled?: boolean | undefined
   nodeCount: number
   masterCount: number
   stackId: string | undefined
@@ -44,6 +49,13 @@ export interface Cluster {
   trusteeUserId: string | undefined
   /** The trustee's password (Magnum keeps it in its database too); store-only, never on the wire. */
   trusteePassword?: string | undefined
+  /**
+   * The application credential the nodes and the status sync use instead of a trustee and trust
+   * (`clusterCredential: 'application-credential'`); owned by `userId`. Store-only, never on the wire.
+   */
+  applicationCredentialId?: string | undefined
+  /** That application credential's secret; store-only, never on the wire. */
+  applicationCredentialSecret?: string | undefined
 }
 
 /** What a caller gives to create a cluster; unset fields are inherited from the template. */
@@ -89,6 +101,7 @@ export const CLUSTER_FIELDS = [
   'fixedNetwork',
   'fixedSubnet',
   'floatingIpEnabled',
+  'masterLbEnabled',
   'nodeCount',
   'masterCount',
   'stackId',
@@ -144,7 +157,7 @@ export const CLUSTER_CREATE_FIELDS = [
   'discoveryUrl',
 ] as const satisfies readonly (keyof ClusterCreateInput)[]
 
-/** Cluster → Magnum's JSON; trust, trustee and certificate references are never included. */
+/** Cluster → Magnum's JSON; trust, trustee, application credential and certificate references are never included. */
 export function clusterToWire(cluster: Partial<Cluster>, view: 'detail' | 'summary' = 'detail'): WireObject {
   return pickToWire(cluster, view === 'summary' ? CLUSTER_SUMMARY_FIELDS : CLUSTER_FIELDS)
 }

@@ -67,19 +67,29 @@ export function buildClusterContext(args: {
   signal?: AbortSignal | undefined
 }): ClusterContext {
   const c = args.cluster
+  const trust = {
+    trusteeUserId: c.trusteeUserId ?? '',
+    trusteeUsername: c.trusteeUsername ?? '',
+    trusteePassword: c.trusteePassword ?? '',
+    trusteeDomainId: c.applicationCredentialId
+      ? ''
+      : ((args.config.trusteeDomainId as string | undefined) ?? ''),
+    trustId: c.trustId ?? '',
+  }
   return {
     cluster: c,
     clusterTemplate: args.template,
     nodeGroups: args.nodeGroups,
     // Stored cluster labels are already the effective ones (inherited or merged at create).
     labels: { ...c.labels },
-    trust: {
-      trusteeUserId: c.trusteeUserId ?? '',
-      trusteeUsername: c.trusteeUsername ?? '',
-      trusteePassword: c.trusteePassword ?? '',
-      trusteeDomainId: (args.config.trusteeDomainId as string | undefined) ?? '',
-      trustId: c.trustId ?? '',
-    },
+    trust,
+    credential: c.applicationCredentialId
+      ? {
+          kind: 'application-credential',
+          id: c.applicationCredentialId,
+          secret: c.applicationCredentialSecret ?? '',
+        }
+      : { kind: 'trust', ...trust },
     endpoints: {
       authUrl: args.facts.authUrl,
       magnumUrl: args.facts.magnumUrl,

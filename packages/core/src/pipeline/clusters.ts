@@ -1,19 +1,16 @@
 import { abortableSleep, ResourceNotFoundError } from '@magnum-ts/auth'
-import { throwIfInvalid } from '../errors.js'
 import type { Cluster, ClusterCreateInput } from '../models/cluster.js'
 import type { ClusterStatus } from '../models/common.js'
-import { DEFAULT_MAX_CLUSTERS_PER_PROJECT } from '../models/quota.js'
-import { validateOpenStackResources } from '../resources/validate.js'
-import { ClusterQuotaExceededError } from '../store/errors.js'
-import { resolveClusterCreate, validateClusterCreateInput } from '../validation/cluster.js'
 import { type ClusterConfigOptions, clusterConfig } from './cluster-config.js'
-import { announce, clusterDriverFor, loadClusterWork } from './cluster-work.js'
+import { checkClusterCreate } from './cluster-create-checks.js'
+import { announce, loadClusterWork } from './cluster-work.js'
 import { conductCreate, newClusterRows } from './conductor-create.js'
 import { conductDelete } from './conductor-delete.js'
 import { conductResize, type ResizeInput } from './conductor-scale.js'
 import { conductUpgrade, type UpgradeInput } from './conductor-upgrade.js'
-import { driverConfig, type PipelineDeps } from './deps.js'
+import type { PipelineDeps } from './deps.js'
 import { ClusterFailedError } from './errors.js'
+import { checkClusterUpdate, clusterPreviewService } from './preview.js'
 import { requestContext } from './request-context.js'
 
 export interface WaitForOptions {
@@ -25,6 +22,9 @@ export interface WaitForOptions {
   /** Run a sync cycle before each poll (default true): set false when other processes sync. */
   sync?: boolean
 }
+
+/** A cluster PATCH as fields: `nodeCount` is the only one Magnum accepts; others are refused by name. */
+export type ClusterUpdateChanges = { nodeCount: number } & Record<string, unknown>
 
 /** `magnum.clusters`: create, list, get, update, resize, delete, config and waitFor. */
 export function clustersService(deps: PipelineDeps, runSync: () => Promise<unknown>) {
@@ -41,40 +41,11 @@ export function clustersService(deps: PipelineDeps, runSync: () => Promise<unkno
      * failure is thrown to the caller; the status sync carries the stack to CREATE_COMPLETE.
      */
     async create(input: ClusterCreateInput, options: { signal?: AbortSignal } = {}): Promise<Cluster> {
-      const ctx = await requestContext(deps.session)
-      const visible = ctx.isAdmin ? {} : { visibleToProject: ctx.projectId }
-      // A body without a template reference is refused with the field named, before any lookup.
-      if (!input.clusterTemplateId) throwIfInvalid(validateClusterCreateInput(input))
-      const template = await deps.store.clusterTemplates.find(input.clusterTemplateId!, visible)
-      const config = driverConfig(deps)
-      const first = resolveClusterCreate(input, template, { registry: deps.registry, config })
-      throwIfInvalid(first.errors)
-
-      const quota = await deps.store.quotas.get(ctx.projectId, 'Cluster')
-      const limit = quota?.hardLimit ?? DEFAULT_MAX_CLUSTERS_PER_PROJECT
-      // Checked before any cloud call (as Magnum), and again atomically when the row is inserted.
-      if ((await deps.store.clusters.count({ projectId: ctx.projectId })) >= limit) {
-        throw new ClusterQuotaExceededError(ctx.projectId, limit)
-      }
-
-      const resources = await validateOpenStackResources(deps.session, {
-        template,
-        cluster: { ...input, keypair: first.cluster.keypair },
-        needs: {
-          keypair: true,
-          ...(deps.config.certStoreSpec ? { certStore: deps.config.certStoreSpec } : {}),
-          ...(deps.config.volumeTypeDefaults ? { volumeTypeDefaults: deps.config.volumeTypeDefaults } : {}),
-        },
-        ...(options.signal ? { signal: options.signal } : {}),
-      })
-      const osDistro = resources.image?.osDistro ?? template.clusterDistro
-      const resolved = resolveClusterCreate(input, template, { registry: deps.registry, config, osDistro })
-      throwIfInvalid(resolved.errors)
-      const driver = clusterDriverFor(deps, template, osDistro)
-
-      const rows = newClusterRows(resolved.cluster, template, ctx, resources.image?.id)
+      const checked = await checkClusterCreate(deps, input, options.signal)
+      const { caller: ctx, template } = checked
+      const rows = newClusterRows(checked.cluster, template, ctx, checked.imageId)
       const stored = await deps.store.clusters.create(rows.cluster, rows.nodeGroups, {
-        maxClustersInProject: limit,
+        maxClustersInProject: checked.limit,
       })
       await announce(deps, { cluster: stored, from: undefined, caller: ctx })
       return conductCreate({
@@ -83,13 +54,8 @@ export function clustersService(deps: PipelineDeps, runSync: () => Promise<unkno
         cluster: stored,
         nodeGroups: rows.nodeGroups,
         template,
-        driver,
-        resolved: {
-          externalNetworkId: resources.externalNetwork?.id,
-          fixedNetworkId: resources.fixedNetwork?.id,
-          fixedNetworkName: resources.fixedNetwork?.name ?? undefined,
-          fixedSubnetId: resources.fixedSubnet?.id,
-        },
+        driver: checked.driver,
+        resolved: checked.networks,
         signal: options.signal,
       })
     },
@@ -105,8 +71,12 @@ export function clustersService(deps: PipelineDeps, runSync: () => Promise<unkno
       return (await find(nameOrId)).cluster
     },
 
-    /** Magnum's cluster PATCH: only `node_count` may change (scales the default worker nodegroup). */
-    async update(nameOrId: string, changes: { nodeCount: number }): Promise<Cluster> {
+    /**
+     * Magnum's cluster PATCH: only `node_count` may change (scales the default worker nodegroup);
+     * any other field is refused with a 400 naming it.
+     */
+    async update(nameOrId: string, changes: ClusterUpdateChanges): Promise<Cluster> {
+      checkClusterUpdate(changes)
       const { ctx, cluster } = await find(nameOrId)
       return conductResize({
         deps,
@@ -116,6 +86,12 @@ export function clustersService(deps: PipelineDeps, runSync: () => Promise<unkno
         operation: 'update',
       })
     },
+
+    /**
+     * The Heat request `create`, `update` or `resize` would send, after the same checks, with
+     * nothing created or changed (`--dry-run`).
+     */
+    preview: clusterPreviewService(deps),
 
     /** Resizes a nodegroup (default worker), removing the named nodes first when scaling down. */
     async resize(nameOrId: string, input: ResizeInput): Promise<Cluster> {
@@ -170,7 +146,7 @@ export function clustersService(deps: PipelineDeps, runSync: () => Promise<unkno
         options.onProgress?.(current)
         if (wanted.has(current.status)) return current
         if (current.status.endsWith('_FAILED'))
-          throw new ClusterFailedError(current.uuid, current.status, current.statusReason)
+          throw new ClusterFailedError(current.uuid, current.status, current.statusReason, current.faults)
         await abortableSleep(options.intervalMs ?? 2000, options.signal)
       }
     },

@@ -8,11 +8,25 @@ import { DEFAULT_MASTER_NODEGROUP, DEFAULT_WORKER_NODEGROUP, type NodeGroup } fr
 import { clusterStackName, stackTimeoutMinutes } from '../naming/stack-name.js'
 import type { ResolvedClusterCreate } from '../validation/cluster.js'
 import { buildClusterContext, readCloudFacts } from './cluster-context.js'
+import {
+  type ClusterApplicationCredential,
+  clusterCredentialMode,
+  createClusterApplicationCredential,
+  deleteClusterApplicationCredential,
+} from './cluster-credential.js'
 import { announce, setStatus } from './cluster-work.js'
 import { driverConfig, type PipelineDeps } from './deps.js'
 import { ClusterOperationError } from './errors.js'
 import type { RequestContext } from './request-context.js'
 import { type ClusterTrust, createClusterTrust, deleteClusterTrust } from './trustee.js'
+
+/** What a create has made so far, removed again when a later step fails. */
+interface Created {
+  trust?: ClusterTrust
+  appCredential?: ClusterApplicationCredential
+  refs?: ClusterCertRefs
+  stackId?: string
+}
 
 /** Network ids and names the resource checks resolved. */
 export interface ResolvedNetworks {
@@ -91,8 +105,8 @@ export function newClusterRows(
 }
 
 /**
- * Magnum's conductor create (§6), run before the caller gets an answer: trustee + trust and
- * the cluster CA + conductor certificate concurrently, then the driver's stack request and
+ * Magnum's conductor create (§6), run before the caller gets an answer: the cluster credential
+ * (trustee + trust, or an application credential: `config.clusterCredential`) and the cluster CA + conductor certificate concurrently, then the driver's stack request and
  * Heat's `POST /stacks`. On any failure the cluster becomes CREATE_FAILED with the reason,
  * everything created so far is removed, and a `ClusterOperationError` is thrown.
  */
@@ -109,38 +123,57 @@ export async function conductCreate(args: {
 }): Promise<Cluster> {
   const { deps, caller, template, driver } = args
   let cluster = args.cluster
-  const created: { trust?: ClusterTrust; refs?: ClusterCertRefs; stackId?: string } = {}
-  let step = 'creating the trustee and the certificates'
+  const created: Created = {}
+  const mode = clusterCredentialMode(deps.config)
+  let step = 'creating the cluster credential and the certificates'
   try {
     // allSettled, not all: when one side fails, the other's result must still be known to clean
     // it up. The catalog facts the driver needs are read meanwhile: they depend on neither.
     const factsReady = readCloudFacts(deps.session, deps.config.magnumUrl)
     factsReady.catch(() => {})
-    const [trust, certs] = await Promise.allSettled([
-      createClusterTrust({
-        userSession: deps.session,
-        settings: deps.trustee,
-        clusterId: cluster.uuid,
-        caller,
-      }),
+    const [credential, certs] = await Promise.allSettled([
+      mode === 'application-credential'
+        ? createClusterApplicationCredential({
+            userSession: deps.session,
+            clusterId: cluster.uuid,
+            clusterName: cluster.name,
+            caller,
+          }).then((appCredential) => ({ appCredential }))
+        : createClusterTrust({
+            userSession: deps.session,
+            settings: deps.trustee,
+            clusterId: cluster.uuid,
+            caller,
+          }).then((trust) => ({ trust })),
       createClusterCertificates(deps.certStore, { clusterId: cluster.uuid, clusterName: cluster.name }),
     ])
-    if (trust.status === 'fulfilled') created.trust = trust.value
+    if (credential.status === 'fulfilled') Object.assign(created, credential.value)
     if (certs.status === 'fulfilled') created.refs = certs.value.refs
-    if (trust.status === 'rejected') {
-      step = 'creating the trustee and trust'
-      throw trust.reason
+    if (credential.status === 'rejected') {
+      step =
+        mode === 'application-credential'
+          ? 'creating the application credential'
+          : 'creating the trustee and trust'
+      throw credential.reason
     }
     if (certs.status === 'rejected') {
       step = 'creating the cluster certificates'
       throw certs.reason
     }
+    const { trust, appCredential } = created
     cluster = await deps.store.clusters.update({
       ...cluster,
-      trustId: trust.value.trustId,
-      trusteeUserId: trust.value.trusteeUserId,
-      trusteeUsername: trust.value.trusteeUsername,
-      trusteePassword: trust.value.trusteePassword,
+      ...(trust
+        ? {
+            trustId: trust.trustId,
+            trusteeUserId: trust.trusteeUserId,
+            trusteeUsername: trust.trusteeUsername,
+            trusteePassword: trust.trusteePassword,
+          }
+        : {}),
+      ...(appCredential
+        ? { applicationCredentialId: appCredential.id, applicationCredentialSecret: appCredential.secret }
+        : {}),
       caCertRef: certs.value.refs.caCertRef,
       magnumCertRef: certs.value.refs.magnumCertRef,
     })
@@ -189,13 +222,15 @@ export async function conductCreate(args: {
     })
   } catch (cause) {
     const error = new ClusterOperationError({ clusterId: cluster.uuid, step, cause })
-    await removeCreated(deps, created)
+    await removeCreated(deps, created, caller.userId)
     const failed = await setStatus(deps, cluster, args.nodeGroups, 'CREATE_FAILED', error.message, {
       stackId: undefined,
       trustId: undefined,
       trusteeUserId: undefined,
       trusteeUsername: undefined,
       trusteePassword: undefined,
+      applicationCredentialId: undefined,
+      applicationCredentialSecret: undefined,
       caCertRef: undefined,
       magnumCertRef: undefined,
     })
@@ -212,10 +247,7 @@ export async function conductCreate(args: {
 }
 
 /** Best-effort removal of what a failed create made; each part is tried whatever the others do. */
-async function removeCreated(
-  deps: PipelineDeps,
-  created: { trust?: ClusterTrust; refs?: ClusterCertRefs; stackId?: string },
-): Promise<void> {
+async function removeCreated(deps: PipelineDeps, created: Created, callerUserId: string): Promise<void> {
   await Promise.allSettled([
     created.stackId ? deleteStack(deps.session, created.stackId) : undefined,
     created.refs ? deleteClusterCertificates(deps.certStore, created.refs) : undefined,
@@ -225,6 +257,13 @@ async function removeCreated(
           settings: deps.trustee,
           trustId: created.trust.trustId,
           trusteeUserId: created.trust.trusteeUserId,
+        })
+      : undefined,
+    created.appCredential
+      ? deleteClusterApplicationCredential({
+          session: deps.session,
+          ownerUserId: callerUserId,
+          credentialId: created.appCredential.id,
         })
       : undefined,
   ])

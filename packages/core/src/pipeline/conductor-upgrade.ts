@@ -7,6 +7,7 @@ import type { PipelineDeps } from './deps.js'
 import { ClusterStatusConflictError } from './errors.js'
 import type { RequestContext } from './request-context.js'
 import { updateClusterStack } from './stack-update.js'
+import { heatSessionFor } from './trustee-session.js'
 
 export interface UpgradeInput {
   /** The new cluster template, by name or uuid. */
@@ -77,6 +78,8 @@ export async function conductUpgrade(args: {
   // Driver errors (a downgrade 400, nothing to upgrade 409) reach the caller before any write.
   const parameters = work.driver.upgradeParameters(context, newTemplate)
   const stackId = nodeGroup.stackId ?? work.cluster.stackId
+  // Heat is asked with a token of the cluster's project: the caller's, or (an admin's) the trustee's.
+  const heat = heatSessionFor(deps, work.cluster, caller.projectId)
 
   await announce(deps, {
     cluster: work.cluster,
@@ -107,7 +110,7 @@ export async function conductUpgrade(args: {
   })
   await announce(deps, { cluster, from: before.cluster.status, caller })
   return updateClusterStack({
-    deps,
+    deps: { ...deps, session: heat },
     caller,
     cluster,
     stackId: stackId!,

@@ -36,7 +36,10 @@ export class DriverNotImplementedError extends MagnumValidationError {
 export class ClusterOperationError extends OpenStackError {
   readonly clusterId: string
   readonly step: string
-  /** The HTTP status an API would answer: 400 when Heat rejected the request, else 500. */
+  /**
+   * The HTTP status an API would answer: 400 when Heat rejected the request, 409 when the
+   * driver's pre-delete could not clear the way (Magnum's PreDeletionFailed), else 500.
+   */
   readonly status: number
   constructor(args: { clusterId: string; step: string; cause: unknown }) {
     const reason = args.cause instanceof Error ? args.cause.message : String(args.cause)
@@ -46,7 +49,7 @@ export class ClusterOperationError extends OpenStackError {
     this.clusterId = args.clusterId
     this.step = args.step
     const causeStatus = (args.cause as { status?: unknown } | undefined)?.status
-    this.status = causeStatus === 400 ? 400 : 500
+    this.status = causeStatus === 400 || causeStatus === 409 ? causeStatus : 500
   }
 }
 
@@ -55,10 +58,23 @@ export class ClusterFailedError extends OpenStackError {
   readonly clusterId: string
   readonly clusterStatus: ClusterStatus
   readonly statusReason: string | undefined
-  constructor(clusterId: string, status: ClusterStatus, reason: string | undefined) {
-    super('CLUSTER_FAILED', `Cluster ${clusterId} is ${status}${reason ? `: ${reason}` : ''}`)
+  /** `{nodegroup: Heat's reason}`: why each failed nodegroup failed. */
+  readonly faults: Record<string, string>
+  constructor(
+    clusterId: string,
+    status: ClusterStatus,
+    reason: string | undefined,
+    faults: Record<string, string> = {},
+  ) {
+    // Magnum's status_reason only says "<ng> failed"; the cause (quota, a resource) is in the faults.
+    const causes = Object.entries(faults)
+      .filter(([, why]) => why)
+      .map(([ng, why]) => `${ng}: ${why}`)
+    const detail = causes.length > 0 ? ` (${causes.join('; ')})` : ''
+    super('CLUSTER_FAILED', `Cluster ${clusterId} is ${status}${reason ? `: ${reason}` : ''}${detail}`)
     this.clusterId = clusterId
     this.clusterStatus = status
     this.statusReason = reason
+    this.faults = faults
   }
 }

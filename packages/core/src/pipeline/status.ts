@@ -27,8 +27,8 @@ export function statusForMissingStack(previous: ClusterStatus, stackId: string):
  */
 export function aggregateClusterStatus(
   previous: ClusterStatus,
-  nodeGroups: readonly Pick<NodeGroup, 'name' | 'role' | 'isDefault' | 'status'>[],
-): { status: ClusterStatus; reason: string | undefined } {
+  nodeGroups: readonly Pick<NodeGroup, 'name' | 'role' | 'isDefault' | 'status' | 'statusReason'>[],
+): { status: ClusterStatus; reason: string | undefined; faults: Record<string, string> | undefined } {
   const statuses = nodeGroups.map((ng) => ng.status ?? previous)
   const suffix = statuses.some((s) => s.endsWith('_IN_PROGRESS'))
     ? 'IN_PROGRESS'
@@ -44,8 +44,13 @@ export function aggregateClusterStatus(
   }
   let status = `${action}_${suffix}` as ClusterStatus
   if (status === 'CREATE_COMPLETE' && !previous.startsWith('CREATE_')) status = 'UPDATE_COMPLETE'
-  const failed = nodeGroups.filter((ng) => ng.status?.endsWith('_FAILED')).map((ng) => `${ng.name} failed`)
-  return { status, reason: failed.length ? failed.join(', ') : undefined }
+  const failedGroups = nodeGroups.filter((ng) => ng.status?.endsWith('_FAILED'))
+  const failed = failedGroups.map((ng) => `${ng.name} failed`)
+  // Magnum's `faults` (9.x): each failed nodegroup's own reason, only while the cluster is failed.
+  const faults = status.endsWith('_FAILED')
+    ? Object.fromEntries(failedGroups.map((ng) => [ng.name, ng.statusReason ?? '']))
+    : undefined
+  return { status, reason: failed.length ? failed.join(', ') : undefined, faults }
 }
 
 /** True for statuses the status sync still has to follow. */

@@ -71,7 +71,12 @@ export function pickOne<T extends { uuid: string; name: string }>(
       matches: match.items.map((m) => ({ id: m.id, name: m.name })),
     })
   }
-  throw new ResourceNotFoundError({ resource, searched: nameOrId })
+  throw new ResourceNotFoundError({
+    resource,
+    searched: nameOrId,
+    // Another project's private rows are invisible, not forbidden: say so, as Magnum's 404 does not.
+    hint: `list the ${resource}s your project can see and use one of their names or uuids (names are case-sensitive)`,
+  })
 }
 
 /** Whether a template is seen by a query (Magnum's list visibility). */

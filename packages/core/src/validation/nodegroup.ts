@@ -1,4 +1,5 @@
 import { InvalidParameterValueError, MagnumValidationError } from '../errors.js'
+import type { Labels } from '../models/common.js'
 import type { NodeGroup } from '../models/nodegroup.js'
 import { snakeCase } from '../models/wire.js'
 import { validateNodeCount } from './counts.js'
@@ -11,12 +12,26 @@ export class NodeGroupInvalidInputError extends MagnumValidationError {
   }
 }
 
+/** A nodegroup create (`magnum.nodegroups.create`); unset fields take Magnum's defaults. */
 export interface NodeGroupCreateInput {
-  name?: string | undefined
+  name: string
+  /** Default 1. */
   nodeCount?: number | undefined
+  /** Default `worker`; `master` is refused. */
+  role?: string | undefined
+  /** Default: the cluster's flavor, else the template's. */
+  flavorId?: string | undefined
+  /** Default: the template's image. */
+  imageId?: string | undefined
+  /** Default: the cluster's, else the template's. */
+  dockerVolumeSize?: number | undefined
+  /** Default: the cluster's labels. */
+  labels?: Labels | undefined
+  /** With `labels`: merge them over the cluster's instead of replacing them. */
+  mergeLabels?: boolean | undefined
+  /** Default 1. */
   minNodeCount?: number | undefined
   maxNodeCount?: number | undefined
-  role?: string | undefined
 }
 
 /**
@@ -24,7 +39,7 @@ export interface NodeGroupCreateInput {
  * second master nodegroup (400), a cluster that already has an API address (409), a unique name (409).
  */
 export function validateNodeGroupCreate(
-  input: NodeGroupCreateInput,
+  input: Partial<NodeGroupCreateInput>,
   cluster: { apiAddress: string | undefined; nodeGroupNames: readonly string[] },
 ): MagnumValidationError[] {
   const errors: MagnumValidationError[] = []

@@ -4,12 +4,7 @@ import { type ClusterStatusEvent, createMagnum, postgresStore, type Store } from
 import { createFakeCloud, type FakeCloud } from '@magnum-ts/testing'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  fakeTrusteeAdmin,
-  postgresDatabaseUrl,
-  postgresSetting,
-  postgresSkipReason,
-} from './postgres-server.js'
+import { postgresDatabaseUrl, postgresSetting, postgresSkipReason } from './postgres-server.js'
 import { templateInput, testDriver } from './support.js'
 
 const database = `magnum_ts_mp_${randomBytes(6).toString('hex')}`
@@ -20,7 +15,7 @@ if (skipReason !== undefined) console.warn(`two-process PostgreSQL pipeline test
 /** One "process": its own pool on the shared database, its own sessions, its own sync owner. */
 async function conductor(cloud: FakeCloud, ownerId: string) {
   const store = await postgresStore(postgresDatabaseUrl(database))
-  const trustee = await fakeTrusteeAdmin(cloud)
+  const trustee = cloud.trusteeAdmin()
   const magnum = createMagnum({
     session: cloud.session(),
     store,

@@ -1,5 +1,3 @@
-import { createSession, findDomain, type Session } from '@magnum-ts/auth'
-import type { FakeCloud } from '@magnum-ts/testing'
 import pg from 'pg'
 
 /**
@@ -27,23 +25,4 @@ export function postgresDatabaseUrl(database: string): string {
   const url = new URL(postgresSetting)
   url.pathname = `/${database}`
   return url.toString()
-}
-
-/** Magnum's trustee domain admin on the fake cloud (a domain-scoped user of the `magnum` domain). */
-export async function fakeTrusteeAdmin(
-  cloud: FakeCloud,
-): Promise<{ adminSession: Session; domainId: string }> {
-  const adminSession = createSession(
-    {
-      auth: {
-        authUrl: cloud.authUrl,
-        username: 'magnum_domain_admin',
-        password: 'secret',
-        userDomainName: 'magnum',
-        domainName: 'magnum',
-      },
-    },
-    { fetch: cloud.fetch },
-  )
-  return { adminSession, domainId: (await findDomain(adminSession, 'magnum')).id }
 }

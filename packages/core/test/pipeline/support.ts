@@ -1,4 +1,4 @@
-import { createSession, findDomain, type Session, type SessionOptions } from '@magnum-ts/auth'
+import type { Session, SessionOptions } from '@magnum-ts/auth'
 import { createCertStore } from '@magnum-ts/certs'
 import {
   type ClusterDriver,
@@ -7,8 +7,9 @@ import {
   type MagnumOptions,
   memoryStore,
   type Store,
+  type TrusteeSettings,
 } from '@magnum-ts/core'
-import { createFakeCloud, type FakeCloud } from '@magnum-ts/testing'
+import { createFakeCloud, defaultWorld, type FakeCloud, type WorldSpec } from '@magnum-ts/testing'
 
 /**
  * A small but real third-party driver: one master server and a ResourceGroup of workers with
@@ -42,6 +43,27 @@ export const testDriver: ClusterDriver = {
         trustee_user_id: ctx.trust.trusteeUserId,
         trustee_password: ctx.trust.trusteePassword,
         auth_url: ctx.endpoints.authUrl,
+      },
+    }
+  },
+  // An extra nodegroup: its own ResourceGroup of workers on the cluster stack's subnet.
+  async nodeGroupStackRequest(ctx, nodeGroup, clusterStack) {
+    const output = (key: string) => clusterStack.outputs?.find((o) => o.output_key === key)?.output_value
+    return {
+      template: 'nodegroup.yaml',
+      files: {
+        'nodegroup.yaml': NODEGROUP_TEMPLATE,
+        'worker.yaml': WORKER_TEMPLATE,
+        'env.yaml': 'resource_registry:\n  Test::Worker: worker.yaml\n',
+      },
+      environmentFiles: ['env.yaml'],
+      parameters: {
+        image: nodeGroup.imageId,
+        flavor: nodeGroup.flavorId ?? 'm1.small',
+        number_of_minions: nodeGroup.nodeCount,
+        fixed_subnet: output('fixed_subnet'),
+        kube_master_ip: (output('kube_masters') as string[])[0],
+        trustee_user_id: ctx.trust.trusteeUserId,
       },
     }
   },
@@ -107,6 +129,38 @@ outputs:
     value: [{ get_attr: [kube_master, first_address] }]
   kube_minions:
     value: { get_attr: [kube_minions, ip] }
+  fixed_subnet:
+    value: { get_resource: subnet }
+`
+
+/** An extra nodegroup's stack: workers only, joining the cluster stack's subnet. */
+const NODEGROUP_TEMPLATE = `heat_template_version: 2016-10-14
+parameters:
+  image: { type: string }
+  flavor: { type: string }
+  number_of_minions: { type: number }
+  minions_to_remove: { type: comma_delimited_list, default: [] }
+  fixed_subnet: { type: string }
+  kube_master_ip: { type: string }
+  trustee_user_id: { type: string }
+  is_cluster_stack: { type: boolean, default: false }
+resources:
+  kube_minions:
+    type: OS::Heat::ResourceGroup
+    properties:
+      count: { get_param: number_of_minions }
+      removal_policies: [{ resource_list: { get_param: minions_to_remove } }]
+      resource_def:
+        type: Test::Worker
+        properties:
+          image: { get_param: image }
+          flavor: { get_param: flavor }
+          subnet: { get_param: fixed_subnet }
+outputs:
+  kube_masters:
+    value: []
+  kube_minions:
+    value: { get_attr: [kube_minions, ip] }
 `
 
 const WORKER_TEMPLATE = `heat_template_version: 2016-10-14
@@ -135,29 +189,32 @@ export interface PipelineFixture {
   store: Store
   notifications: ClusterNotification[]
   magnum: ReturnType<typeof createMagnum>
+  /** Magnum's trustee domain and its admin, for more pipelines on the same cloud. */
+  trustee: TrusteeSettings
+}
+
+/** How the fixture's cloud is built and seen. */
+export interface FakeCloudSetup {
+  /** The seeded world (default: the fake's default world). */
+  world?: WorldSpec
+  /** Changes how the pipeline sees the cloud (e.g. a catalog without a service). */
+  wrapSession?: (session: Session) => Session
 }
 
 /** The pipeline on the fake cloud (mini Heat at 0 s per resource) and an in-memory store. */
 export async function pipelineOnFakeCloud(
-  overrides: Partial<MagnumOptions> = {},
+  overrides: Partial<MagnumOptions> | ((cloud: FakeCloud, session: Session) => Partial<MagnumOptions>) = {},
   sessionOptions: SessionOptions = {},
+  setup: FakeCloudSetup = {},
 ): Promise<PipelineFixture> {
-  const cloud = createFakeCloud({ heat: { resourceSeconds: 0 } })
-  const session = cloud.session(sessionOptions)
+  const cloud = createFakeCloud({
+    heat: { resourceSeconds: 0 },
+    ...(setup.world ? { world: setup.world } : {}),
+  })
+  const plain = cloud.session(sessionOptions)
+  const session = setup.wrapSession ? setup.wrapSession(plain) : plain
   // Magnum's trustee domain admin: a domain-scoped user of the `magnum` domain.
-  const adminSession = createSession(
-    {
-      auth: {
-        authUrl: cloud.authUrl,
-        username: 'magnum_domain_admin',
-        password: 'secret',
-        userDomainName: 'magnum',
-        domainName: 'magnum',
-      },
-    },
-    { fetch: cloud.fetch },
-  )
-  const domain = await findDomain(adminSession, 'magnum')
+  const trustee = cloud.trusteeAdmin()
   const store = memoryStore()
   const notifications: ClusterNotification[] = []
   const magnum = createMagnum({
@@ -165,13 +222,13 @@ export async function pipelineOnFakeCloud(
     store,
     drivers: [testDriver],
     certStore: createCertStore('store', { table: store.x509KeyPairs }),
-    trustee: { adminSession, domainId: domain.id },
+    trustee,
     notifier: (n) => {
       notifications.push(n)
     },
-    ...overrides,
+    ...(typeof overrides === 'function' ? overrides(cloud, session) : overrides),
   })
-  return { cloud, session, store, notifications, magnum }
+  return { cloud, session, store, notifications, magnum, trustee }
 }
 
 /** A Kubernetes template on the fake cloud's default world. */
@@ -184,4 +241,23 @@ export const templateInput = {
   keypairId: 'default',
   externalNetworkId: 'public',
   networkDriver: 'flannel',
+}
+
+/**
+ * The default world plus project `alt` and its member `alt` (member, reader), with a `default`
+ * key pair for demo, admin and alt: for tests of one project's work seen from another.
+ */
+export function twoProjectsWorld(): WorldSpec {
+  const world = defaultWorld()
+  world.projects = [...(world.projects ?? []), { name: 'alt' }]
+  world.users = [
+    ...(world.users ?? []),
+    { name: 'alt', password: 'secret', defaultProject: 'alt', roles: { alt: ['member', 'reader'] } },
+  ]
+  world.keypairs = [
+    { name: 'default', user: 'demo' },
+    { name: 'default', user: 'admin' },
+    { name: 'default', user: 'alt' },
+  ]
+  return world
 }

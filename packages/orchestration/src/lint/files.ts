@@ -17,7 +17,7 @@ export function mustBeInFiles(path: string): boolean {
 /** The registry's target for a type: exact key first, then `Prefix::*` globs. */
 export function registryTarget(registry: Record<string, unknown> | undefined, type: string): unknown {
   if (!registry) return undefined
-  if (type in registry) return registry[type]
+  if (Object.hasOwn(registry, type)) return registry[type]
   for (const [key, target] of Object.entries(registry)) {
     if (key.endsWith('*') && type.startsWith(key.slice(0, -1))) {
       return typeof target === 'string' && target.endsWith('*')

@@ -2,7 +2,7 @@ import { ApiError, forbidden } from '../server/api-error.js'
 import type { RouteContext } from '../server/service.js'
 import type { AuthRequest, ScopeRef, UserRef } from './auth-request.js'
 import { tokenString } from './ids.js'
-import { type IdentityState, rolesOf, type TokenRecord, type UserRecord } from './state.js'
+import { type IdentityState, rolesOf, type TokenRecord, type UserRecord, withImpliedRoles } from './state.js'
 import { tokenProblem } from './validate.js'
 
 const unauthorized = (message = 'The request you have made requires authentication.') =>
@@ -25,6 +25,10 @@ export function authenticate(ctx: RouteContext, request: AuthRequest): TokenReco
     user = identity.users.get(inherited.userId)
   } else if (method === 'application_credential' && request.applicationCredential) {
     appCred = findAppCred(identity, request.applicationCredential)
+    const byId = request.applicationCredential.id
+    // Keystone answers an unknown (e.g. deleted) credential id with 404, not 401.
+    if (!appCred && byId)
+      throw new ApiError(404, `Could not find Application Credential: ${byId}.`, 'Not Found')
     if (!appCred || appCred.secret !== request.applicationCredential.secret) throw unauthorized()
     if (appCred.expires_at && Date.parse(appCred.expires_at) <= clock.now()) throw unauthorized()
     user = identity.users.get(appCred.user_id)
@@ -61,7 +65,8 @@ export function authenticate(ctx: RouteContext, request: AuthRequest): TokenReco
     }
   } else if (scope?.trustId) {
     const trust = identity.trusts.get(scope.trustId)
-    if (!trust) throw new ApiError(404, `Could not find trust: ${scope.trustId}.`, 'Not Found')
+    // Keystone answers a deleted (revoked) or unknown trust with a plain 401, not a 404.
+    if (!trust) throw unauthorized()
     if (trust.trustee_user_id !== user.id) throw forbidden('User is not a trustee.', 'Forbidden')
     if (trust.expires_at && Date.parse(trust.expires_at) <= now) throw unauthorized('Trust has expired.')
     token = {
@@ -69,7 +74,7 @@ export function authenticate(ctx: RouteContext, request: AuthRequest): TokenReco
       userId: trust.impersonation ? trust.trustor_user_id : user.id,
       projectId: trust.project_id ?? undefined,
       domainId: undefined,
-      roles: trust.roles,
+      roles: withImpliedRoles(identity, trust.roles),
       trustId: trust.id,
     }
   } else if (scope?.project) {

@@ -127,3 +127,18 @@ export function rolesOf(
     .filter((r): r is RoleRecord => r !== undefined)
     .map((r) => ({ id: r.id, name: r.name }))
 }
+
+/** Keystone's default role implications (bootstrap creates them): admin → member → reader. */
+const IMPLIES: Record<string, string[]> = { admin: ['member'], member: ['reader'] }
+
+/** `roles` plus every role they imply, as Keystone puts them in a token (trust-scoped ones too). */
+export function withImpliedRoles(state: IdentityState, roles: { id: string; name: string }[]) {
+  const out = [...roles]
+  for (let i = 0; i < out.length; i++) {
+    for (const name of IMPLIES[out[i]?.name ?? ''] ?? []) {
+      const role = [...state.roles.values()].find((r) => r.name === name)
+      if (role && !out.some((r) => r.id === role.id)) out.push({ id: role.id, name: role.name })
+    }
+  }
+  return out
+}

@@ -75,6 +75,10 @@ export function checkTypes(
   depth = 0,
 ) {
   if (depth > 5) return
+  // Heat refuses a name used by both a parameter and a resource (Python's set repr in the message).
+  const duplicates = Object.keys(template.parameters ?? {}).filter((n) => n in (template.resources ?? {}))
+  if (duplicates.length > 0)
+    throw validationFailed(`Duplicate names {${duplicates.map((n) => `'${n}'`).join(', ')}}`)
   for (const [name, def] of Object.entries(template.resources ?? {})) {
     if (!isMap(def) || typeof def.type !== 'string')
       throw validationFailed(`Resource ${name} is missing "type"`)
@@ -190,8 +194,16 @@ export function createStackRecord(h: HeatRuntime, input: NewStack, now: number):
     action: 'CREATE',
     steps: [...order].map(([name, level]) => step(stack, name, 'create', level, now)),
     endsAt: now + (Math.max(0, ...order.values()) + 1) * stack.stepMs,
+    ...deadlineFrom(stack, now),
   }
   return stack
+}
+
+/** `timeout_mins` counts from the start of each create or update, as in Heat. */
+function deadlineFrom(stack: StackRecord, now: number): { deadline?: number } {
+  return stack.timeoutMins === null || stack.timeoutMins <= 0
+    ? {}
+    : { deadline: now + stack.timeoutMins * 60_000 }
 }
 
 function step(stack: StackRecord, resource: string, kind: Step['kind'], level: number, now: number): Step {
@@ -385,6 +397,10 @@ function typeContext(h: HeatRuntime, stack: StackRecord, resource: ResourceRecor
     physicalName: () => `${stack.name}-${resource.name}-${randomUUID().replace(/-/g, '').slice(0, 12)}`,
     nested: nestedControl(h, stack, resource, now),
     waitConditions: stack.parentId ? 'auto' : h.settings.waitConditions,
+    updatePolicy: () => {
+      const policy = evaluate(resource.definition.update_policy ?? {}, scopeFor(stack, h))
+      return isMap(policy) ? policy : {}
+    },
   }
 }
 
@@ -435,6 +451,13 @@ function nestedControl(
       if (!child || child.deletedAt !== null) return
       startDelete(h, child, now)
       settle(h, child, now)
+    },
+    settle: (id) => {
+      const child = get(id)
+      if (child?.operation) settle(h, child, now)
+      const steps = child?.operation?.steps
+      if (!steps) return true
+      return Math.min(...steps.map((s) => (s.begun ? s.due : s.started)))
     },
     get,
     output: (id, key) => {
@@ -495,6 +518,12 @@ export function settle(h: HeatRuntime, stack: StackRecord, now: number) {
         nextTime = t
       }
     }
+    // Whatever is still running when `timeout_mins` runs out fails the stack at that instant.
+    const deadline = op.deadline ?? Number.POSITIVE_INFINITY
+    if (op.steps.length > 0 && now >= deadline && !(next && nextTime < deadline)) {
+      timeOut(h, stack, deadline)
+      return
+    }
     if (!next) {
       if (op.steps.length === 0) finish(h, stack, Math.min(now, Math.max(op.endsAt, stack.createdAt)))
       return
@@ -538,7 +567,10 @@ function beginStep(h: HeatRuntime, stack: StackRecord, s: Step, time: number) {
     const previous = resource.properties
     const unhealthy = resource.action === 'CHECK' && resource.status === 'FAILED'
     const sameType = resource.implementation === implementationOf(stack.environment, def.type, resource.name)
+    // Heat always updates a nested stack (template resource, group) and lets its members decide.
+    const ownsStack = resource.nestedStackId !== undefined
     if (
+      !ownsStack &&
       !unhealthy &&
       sameType &&
       JSON.stringify(previous) === JSON.stringify(props) &&
@@ -602,6 +634,11 @@ function completeStep(h: HeatRuntime, stack: StackRecord, s: Step, time: number)
   const type = typeFor(stack, resource.implementation)
   if (type?.ready) {
     const ready = type.ready(typeContext(h, stack, resource, time))
+    if (typeof ready === 'number') {
+      // The type said when to look again (a rolling update's next batch).
+      s.due = Math.max(ready, time)
+      return
+    }
     if (typeof ready === 'string') {
       const [kind, ...rest] = ready.split(': ')
       throw new ResourceFailure(kind ?? 'Error', rest.join(': '))
@@ -676,6 +713,43 @@ function fail(h: HeatRuntime, stack: StackRecord, s: Step, error: unknown, time:
     stack.events.pop()
     stackEvent(stack, time, 'ROLLBACK_COMPLETE', stack.statusReason)
   }
+}
+
+/** Heat's class name for a type, as its task messages print it. */
+function taskClassName(resource: ResourceRecord): string {
+  const known: Record<string, string> = {
+    'OS::Heat::WaitCondition': 'HeatWaitCondition',
+    'OS::Heat::TestResource': 'TestResource',
+    'OS::Heat::None': 'NoneResource',
+    'OS::Heat::ResourceGroup': 'ResourceGroup',
+    'OS::Heat::RandomString': 'RandomString',
+    'OS::Heat::Value': 'Value',
+  }
+  return known[resource.implementation] ?? resource.implementation.split('::').pop() ?? 'Resource'
+}
+
+/**
+ * `timeout_mins` ran out (convergence Heat's wording, checked against Heat 19): the stack fails
+ * with "Timed out" and every resource still in progress fails as its task aborted.
+ */
+function timeOut(h: HeatRuntime, stack: StackRecord, time: number) {
+  const op = stack.operation
+  if (!op) return
+  for (const s of op.steps) {
+    const r = stack.resources.get(s.resource)
+    if (!s.begun || !r || r.status !== 'IN_PROGRESS') continue
+    // A nested stack still busy (a rolling group) times out with its parent.
+    const child = r.nestedStackId ? h.state.orchestration.stacks.get(r.nestedStackId) : undefined
+    if (child?.operation) timeOut(h, child, time)
+    const task = `Task ${s.kind} from ${taskClassName(r)} "${r.name}" Stack "${stack.name}" [${stack.id}] Timed out`
+    setStatus(stack, r, r.action, 'FAILED', `${r.action} aborted (${task})`, time)
+  }
+  stack.operation = undefined
+  stack.failure = { kind: 'Timeout', path: [], message: 'Timed out' }
+  stack.action = op.action
+  stack.status = 'FAILED'
+  stack.statusReason = 'Timed out'
+  stackEvent(stack, time, `${op.action}_FAILED`, stack.statusReason)
 }
 
 function finish(_h: HeatRuntime, stack: StackRecord, time: number) {
@@ -785,5 +859,10 @@ export function startUpdate(h: HeatRuntime, stack: StackRecord, change: StackCha
     goneOrder = new Map(gone.map((n) => [n, 0]))
   }
   for (const name of gone) steps.push(step(stack, name, 'delete', after + (goneOrder.get(name) ?? 0), now))
-  stack.operation = { action: 'UPDATE', steps, endsAt: now + (after + (gone.length ? 1 : 0)) * stack.stepMs }
+  stack.operation = {
+    action: 'UPDATE',
+    steps,
+    endsAt: now + (after + (gone.length ? 1 : 0)) * stack.stepMs,
+    ...deadlineFrom(stack, now),
+  }
 }

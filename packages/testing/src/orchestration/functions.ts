@@ -226,7 +226,8 @@ export function callOf(value: unknown): { name: string; args: unknown } | undefi
   const keys = Object.keys(value)
   if (keys.length !== 1) return undefined
   const name = keys[0] as string
-  return name in functions ? { name, args: value[name] } : undefined
+  // Own keys only: a template key like `__proto__` or `toString` is data, not a function.
+  return Object.hasOwn(functions, name) ? { name, args: value[name] } : undefined
 }
 
 /** Evaluates every intrinsic function in `value` against a stack's scope. */

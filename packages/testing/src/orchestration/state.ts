@@ -59,6 +59,8 @@ export interface Operation {
   steps: Step[]
   /** Timestamp to use for the stack's final event when no step remains. */
   endsAt: number
+  /** When the stack's `timeout_mins` runs out for this operation (CREATE and UPDATE only). */
+  deadline?: number
 }
 
 /** A stack as the fake Heat holds it. */

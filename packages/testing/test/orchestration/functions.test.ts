@@ -92,6 +92,11 @@ describe('intrinsic functions of the mini Heat', () => {
         expect(evaluate(plain, scope())).toEqual(plain)
       }),
     )
+    // Found by the property above: keys Object.prototype has are data too.
+    for (const key of ['__proto__', 'toString', 'constructor']) {
+      const value = JSON.parse(`{"${key}": {"a": 1}}`)
+      expect(evaluate(value, scope())).toEqual(value)
+    }
     expect(
       [...referencedResources({ a: [{ get_resource: 'x' }, { b: { get_attr: ['y', 'z'] } }] })].sort(),
     ).toEqual(['x', 'y'])

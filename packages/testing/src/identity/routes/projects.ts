@@ -155,7 +155,8 @@ export const projectRoutes: Route[] = [
     const identity = ctx.cloud.state.identity
     lookup(identity.projects, ctx.params.scopeId, 'project')
     lookup(identity.users, ctx.params.userId, 'user')
-    if (ctx.params.userId !== ctx.auth?.userId) requireAdmin(ctx, 'identity:list_grants')
+    // Admin-only in Keystone's default policy, even for the user's own grants.
+    requireAdmin(ctx, 'identity:list_grants')
     const roles = identity.assignments
       .filter((a) => a.userId === ctx.params.userId && a.projectId === ctx.params.scopeId)
       .map((a) => identity.roles.get(a.roleId))

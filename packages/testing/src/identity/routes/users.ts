@@ -161,6 +161,14 @@ export const userRoutes: Route[] = [
   route('DELETE', '/v3/users/:id/application_credentials/:credId', (ctx) => {
     const user = userOr404(ctx)
     selfOrAdmin(ctx, user.id, 'identity:delete_application_credential')
+    // Keystone: a token from an application credential cannot delete one, not even itself.
+    if (ctx.auth?.applicationCredentialId) {
+      throw new ApiError(
+        403,
+        "You are not authorized to perform the requested action: Using method 'application_credential' is not allowed for managing additional application credentials.",
+        'Forbidden',
+      )
+    }
     const cred = ctx.cloud.state.identity.applicationCredentials.get(ctx.params.credId ?? '')
     if (!cred || cred.user_id !== user.id)
       throw keystoneNotFound('application credential', ctx.params.credId ?? '')

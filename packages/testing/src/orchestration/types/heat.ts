@@ -41,11 +41,11 @@ export const heatValue: ResourceType = {
   },
 }
 
-/** `OS::Heat::TestResource`: `output` echoes `value`; `fail: true` fails it. */
+/** `OS::Heat::TestResource`: `output` echoes `value`; `fail: true` fails it (Heat 19's wording). */
 export const heatTestResource: ResourceType = {
   create(ctx, p) {
     if (p.fail === true || p.fail === 'true')
-      throw new ResourceFailure('ResourceInError', 'Test Resource failed')
+      throw new ResourceFailure('ValueError', `Test Resource failed ${ctx.resource.name}`)
     ctx.resource.physicalId = randomUUID()
     ctx.resource.attributes.output = p.value ?? null
   },

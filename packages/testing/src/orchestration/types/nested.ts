@@ -38,6 +38,14 @@ export function templateResource(file: string): ResourceType {
     delete(ctx) {
       if (ctx.resource.nestedStackId) ctx.nested.delete(ctx.resource.nestedStackId)
     },
+    // Done when the nested stack is (it may still be pausing between rolling-update batches).
+    ready(ctx) {
+      const child = childOf(ctx)
+      if (!child) return true
+      const next = ctx.nested.settle(child.id)
+      raiseNestedFailure(child)
+      return next
+    },
     attributePath(ctx, name, path) {
       const child = childOf(ctx)
       if (!child) return null

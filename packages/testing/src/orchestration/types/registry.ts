@@ -9,6 +9,11 @@ export interface NestedControl {
   create(template: HotTemplate, parameters: Record<string, unknown>): StackRecord
   update(stackId: string, template: HotTemplate, parameters: Record<string, unknown>): StackRecord
   delete(stackId: string): void
+  /**
+   * Runs a nested stack's pending steps up to now (a rolling update pausing inside it): true
+   * once it has nothing left to do, else when its next step is due.
+   */
+  settle(stackId: string): true | number
   get(stackId: string): StackRecord | undefined
   output(stackId: string, key: string): unknown
   attribute(stackId: string, resource: string, attribute: string, path: unknown[]): unknown
@@ -27,6 +32,8 @@ export interface TypeContext {
   nested: NestedControl
   /** Wait conditions complete by themselves (`auto`) or wait for a signal (`manual`). */
   waitConditions: 'auto' | 'manual'
+  /** The resource's `update_policy`, intrinsic functions resolved. */
+  updatePolicy(): Record<string, unknown>
 }
 
 /** A fake resource type: creates real objects in the fake services' state through their ops. */
@@ -41,8 +48,11 @@ export interface ResourceType {
   attribute?(ctx: TypeContext, name: string): unknown
   /** For types whose attributes take the rest of the path themselves (groups, nested stacks). */
   attributePath?(ctx: TypeContext, name: string, path: unknown[]): unknown
-  /** Checked when the step is due: true when done, a string to fail with, false to keep waiting. */
-  ready?(ctx: TypeContext): boolean | string
+  /**
+   * Checked when the step is due: true when done, a string to fail with, false to look again in
+   * a second, or the time (ms since the epoch) to look again.
+   */
+  ready?(ctx: TypeContext): boolean | string | number
 }
 
 /** Runs a service op, turning the service's ApiError into a resource failure Heat would report. */
