@@ -19,7 +19,7 @@ _pnpm_version=10.34.8
 # from a proxy) should not fail a fresh machine's setup.
 _npm_install() {
   for _try in 1 2 3; do
-    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$1" "$2" >&2 && return 0
+    PATH=$_machine_path npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$1" "$2" >&2 && return 0
     [ "$_try" = 3 ] || { echo "bootstrap: npm install $2 failed (try $_try of 3), retrying" >&2; sleep $((_try * 5)); }
   done
   return 1
@@ -28,9 +28,11 @@ _npm_install() {
 _os=$(uname -s | tr '[:upper:]' '[:lower:]')
 case "$(uname -m)" in x86_64) _arch=x64 ;; aarch64|arm64) _arch=arm64 ;; *) _arch=$(uname -m) ;; esac
 
-# The machine's own node: looked up with our .tools dirs left out of PATH (a shell that already
-# sourced this script has them first) and resolved to the real binary, never to our own links.
-_system_node=$(PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v "^$_tools/" | paste -sd: -) command -v node 2>/dev/null || true)
+# The machine's own node and npm: looked up with our .tools dirs left out of PATH (a shell that
+# already sourced this script has them first), the node resolved to the real binary. npm runs on
+# the machine's node so that it reads the machine's npm configuration (its global npmrc).
+_machine_path=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v "^$_tools/" | paste -sd: -)
+_system_node=$(PATH=$_machine_path command -v node 2>/dev/null || true)
 [ -n "$_system_node" ] && _system_node=$(readlink -f "$_system_node" 2>/dev/null || true)
 _system_major=0
 if [ -n "$_system_node" ]; then _system_major=$("$_system_node" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0); fi
@@ -59,6 +61,14 @@ if [ ! -f "$_pnpm_js" ] || [ "$("$_node_bin" "$_pnpm_js" --version)" != "$_pnpm_
 fi
 printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$_bin/node" "$_pnpm_js" > "$_bin/pnpm"
 chmod +x "$_bin/pnpm"
+
+# Our node binaries carry their own list of CAs. Where the machine's npm is set up to trust
+# another bundle (a registry reached through a TLS-inspecting proxy), pnpm and the tests on our
+# node trust it too.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ]; then
+  _cafile=$(PATH=$_machine_path npm config get cafile 2>/dev/null || true)
+  if [ -n "$_cafile" ] && [ "$_cafile" != null ] && [ -f "$_cafile" ]; then export NODE_EXTRA_CA_CERTS=$_cafile; fi
+fi
 
 export PATH="$_bin:$PATH"
 export npm_config_update_notifier=false

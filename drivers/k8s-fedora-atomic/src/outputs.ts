@@ -35,7 +35,14 @@ function addresses(value: unknown): string[] {
 function counts(parameters: Record<string, string> | undefined): { master?: number; worker?: number } {
   const result: { master?: number; worker?: number } = {}
   const names = { master: 'number_of_masters', worker: 'number_of_minions' } as const
-  for (const role of ['master', 'worker'] as const) {
+  // An extra nodegroup's stack (is_cluster_stack false) builds workers only: its
+  // number_of_masters is the cluster's, not a count of this stack's servers. Compared without
+  // case: stack parameters come back as strings, and a boolean's spelling is Heat's to choose.
+  const roles =
+    parameters?.is_cluster_stack?.toLowerCase() === 'false'
+      ? (['worker'] as const)
+      : (['master', 'worker'] as const)
+  for (const role of roles) {
     const n = Number.parseInt(parameters?.[names[role]] ?? '', 10)
     if (Number.isInteger(n)) result[role] = n
   }

@@ -32,6 +32,7 @@ import {
   validateTemplate,
   waitForStack,
 } from '@magnum-ts/orchestration'
+import { retryOnRealcloudStall } from '@magnum-ts/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // REALCLOUD_CLOUDS points elsewhere (e.g. a missing file, to see the skip).
@@ -96,8 +97,12 @@ describe.skipIf(reason !== undefined)('Heat contract (realcloud)', () => {
 
   afterAll(async () => {
     for (const s of created) {
-      await deleteStack(session, s).catch(() => {})
-      await waitForStack(session, s, { until: 'DELETE_COMPLETE', ...poll }).catch(() => {})
+      // A stack realcloud's Heat stalled on refuses the delete: nothing to wait for then.
+      const deleting = await deleteStack(session, s).then(
+        () => true,
+        () => false,
+      )
+      if (deleting) await waitForStack(session, s, { until: 'DELETE_COMPLETE', ...poll }).catch(() => {})
     }
   })
 
@@ -185,33 +190,71 @@ describe.skipIf(reason !== undefined)('Heat contract (realcloud)', () => {
     expect(tests.map((r) => r.resource_name)).toEqual(['inner'])
   })
 
-  it('updates with existing: true and streams only the events after a marker', async () => {
-    const marker = await latestEventId(session, stack)
-    expect(marker).toBeDefined()
-    // Only `count` changes: update-existing keeps `greeting`. (Changing both nested stacks at once
-    // can wedge realcloud's single-process convergence engine, which is not what is tested here.)
-    await updateStack(session, stack.name, { existing: true, parameters: { count: 3 } })
-    const events: StackEvent[] = []
-    await waitForStack(session, stack, {
-      until: 'UPDATE_COMPLETE',
-      eventMarker: marker!,
-      onEvent: (e) => events.push(e),
-      ...poll,
-    })
-    expect(events.length).toBeGreaterThan(0)
-    expect(
-      events.every((e) => !e.resource_status.startsWith('CREATE_') || e.resource_name !== stack.name),
-    ).toBe(true)
-    expect(
-      events.some((e) => e.resource_status === 'UPDATE_COMPLETE' && e.resource_name === stack.name),
-    ).toBe(true)
-    const since: string[] = []
-    for await (const e of listEvents(session, stack, { marker: marker! })) since.push(e.id)
-    expect(since).toEqual(events.map((e) => e.id))
-    const got = await getStack(session, stack)
-    expect(outputValues(got.outputs)).toMatchObject({ echo: 'hello' })
-    expect((outputValues(got.outputs).refs as unknown[]).length).toBe(3)
+  // The update runs on a stack of its own: realcloud's Heat now and then stalls on a growing
+  // group, and a stack it stalled on can be neither finished nor deleted (docs/testing.md), so
+  // a stall is retried on a new stack (retryOnRealcloudStall) and the main stack, which
+  // the tests below use, is never updated.
+  const growing = hotTemplate({
+    parameters: {
+      greeting: parameter('string', { default: 'hello' }),
+      count: parameter('number', { default: 1 }),
+    },
+    resources: {
+      group: resource('OS::Heat::ResourceGroup', {
+        count: fn.getParam('count'),
+        resource_def: { type: 'OS::Heat::None' },
+      }),
+    },
+    outputs: { greeting: output(fn.getParam('greeting')), refs: output(fn.getAttr('group', 'refs')) },
   })
+
+  it(
+    'updates with existing: true and streams only the events after a marker',
+    ({ skip }) =>
+      retryOnRealcloudStall(
+        async (attempt) => {
+          const res = await createStack(session, {
+            name: `mts-grow-${run}-${attempt}`,
+            template: growing,
+            parameters: { greeting: 'kept' },
+          })
+          const grow: StackIdentity = { name: res.name, id: res.id }
+          created.push(grow)
+          await waitForStack(session, grow, { until: 'CREATE_COMPLETE', ...poll })
+          const marker = await latestEventId(session, grow)
+          expect(marker).toBeDefined()
+          // Only `count` is given: update-existing keeps `greeting`.
+          await updateStack(session, grow.name, { existing: true, parameters: { count: 3 } })
+          const events: StackEvent[] = []
+          await waitForStack(session, grow, {
+            until: 'UPDATE_COMPLETE',
+            eventMarker: marker!,
+            onEvent: (e) => events.push(e),
+            ...poll,
+            // Takes seconds; a stall is retried up to three times within the case's 300 s.
+            timeoutMs: 60_000,
+          })
+          expect(events.length).toBeGreaterThan(0)
+          expect(
+            events.every((e) => !e.resource_status.startsWith('CREATE_') || e.resource_name !== grow.name),
+          ).toBe(true)
+          expect(
+            events.some((e) => e.resource_status === 'UPDATE_COMPLETE' && e.resource_name === grow.name),
+          ).toBe(true)
+          const since: string[] = []
+          for await (const e of listEvents(session, grow, { marker: marker! })) since.push(e.id)
+          expect(since).toEqual(events.map((e) => e.id))
+          const got = await getStack(session, grow)
+          expect(outputValues(got.outputs)).toMatchObject({ greeting: 'kept' })
+          expect((outputValues(got.outputs).refs as unknown[]).length).toBe(3)
+        },
+        {
+          onLastStall: (e) =>
+            skip(`realcloud's Heat stalled on every attempt (last: ${e.stackName}); see docs/testing.md`),
+        },
+      ),
+    300_000,
+  )
 
   it('marks a resource unhealthy', async () => {
     await markResourceUnhealthy(session, stack, 'server', { reason: 'contract test' })
@@ -256,7 +299,7 @@ describe.skipIf(reason !== undefined)('Heat contract (realcloud)', () => {
     for await (const s of listStacks(session, { tags: [tag], limit: 1 })) byTag.push(s.stack_name)
     expect(byTag.sort()).toEqual([`mts-fail-${run}`, `mts-main-${run}`])
     const complete: string[] = []
-    for await (const s of listStacks(session, { tags: [tag], status: 'UPDATE_COMPLETE' }))
+    for await (const s of listStacks(session, { tags: [tag], status: 'CREATE_COMPLETE' }))
       complete.push(s.stack_name)
     expect(complete).toEqual([`mts-main-${run}`])
     const byId: string[] = []

@@ -23,6 +23,7 @@ export {
   REALCLOUD_CLOUDS_YAML,
   realcloudAvailable,
   realcloudSession,
+  retryOnRealcloudStall,
   withHeatStubs,
 } from './realcloud.js'
 export type { CloudRuntime, CloudSettings } from './runtime.js'

@@ -71,12 +71,11 @@ export const waitingTemplate: HotTemplate = {
   },
 }
 
-/** A ResourceGroup of None members beside a value that updates leave alone. */
+/** A ResourceGroup of None members, and a parameter that updates leave alone. */
 export const groupTemplate: HotTemplate = {
   heat_template_version: '2018-08-31',
   parameters: { count: { type: 'number', default: 1 }, label: { type: 'string', default: 'unset' } },
   resources: {
-    label_value: { type: 'OS::Heat::Value', properties: { value: { get_param: 'label' } } },
     group: {
       type: 'OS::Heat::ResourceGroup',
       properties: { count: { get_param: 'count' }, resource_def: { type: 'OS::Heat::None' } },
@@ -84,7 +83,7 @@ export const groupTemplate: HotTemplate = {
   },
   outputs: {
     refs: { value: { get_attr: ['group', 'refs'] } },
-    label: { value: { get_attr: ['label_value', 'value'] } },
+    label: { value: { get_param: 'label' } },
   },
 }
 

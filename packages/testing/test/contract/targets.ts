@@ -6,6 +6,7 @@ import {
   type FakeCloud,
   type ListeningCloud,
   realcloudAvailable,
+  retryOnRealcloudStall,
   type WorldSpec,
 } from '@magnum-ts/testing'
 
@@ -36,6 +37,13 @@ export interface ContractTarget {
   session(account?: Account): Session
   /** How `waitForStack` should poll here (the fake's clock jumps instead of sleeping). */
   wait: Partial<WaitForStackOptions>
+  /** The same, with a timeout that tells a stalled update from a slow one. */
+  updateWait: Partial<WaitForStackOptions>
+  /**
+   * Runs a scenario that updates a stack; on realcloud again if Heat stalls, and when it stalls
+   * every time, `skip`s the test saying so (see retryOnRealcloudStall).
+   */
+  retryStalled<T>(skip: (note: string) => never, scenario: (attempt: number) => Promise<T>): Promise<T>
   /** Lets `ms` of the cloud's time pass. */
   sleep(ms: number): Promise<void>
   /** Seconds a stack of `n` small resources may take here. */
@@ -89,6 +97,14 @@ function realTarget(skip: string | undefined): ContractTarget {
     session: (account = accounts.demo) => createSession(configFor(authUrl, account)),
     // Convergence Heat takes about a second per resource.
     wait: { pollIntervalMs: 1000, maxIntervalMs: 2000, timeoutMs: 240_000 },
+    // The slowest update here (three members, pause_time 3) takes about 25 s; a stall is
+    // retried up to three times within a case's 300 s.
+    updateWait: { pollIntervalMs: 1000, maxIntervalMs: 2000, timeoutMs: 60_000 },
+    retryStalled: (skip, scenario) =>
+      retryOnRealcloudStall(scenario, {
+        onLastStall: (e) =>
+          skip(`realcloud's Heat stalled on every attempt (last: ${e.stackName}); see docs/testing.md`),
+      }),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     stackSeconds: (n) => 30 + 5 * n,
   }
@@ -113,6 +129,13 @@ function fakeTarget(): ContractTarget {
     return `${server.url}/identity/v3`
   }
   const sleep = async (ms: number) => cloud.clock.advance(ms)
+  const wait = {
+    pollIntervalMs: 1000,
+    maxIntervalMs: 2000,
+    timeoutMs: 3_600_000,
+    sleep,
+    now: () => cloud.clock.now(),
+  }
   return {
     name: 'fake',
     skip: undefined,
@@ -127,13 +150,10 @@ function fakeTarget(): ContractTarget {
     accounts,
     config: (account) => configFor(authUrl(), account),
     session: (account = accounts.demo) => createSession(configFor(authUrl(), account)),
-    wait: {
-      pollIntervalMs: 1000,
-      maxIntervalMs: 2000,
-      timeoutMs: 3_600_000,
-      sleep,
-      now: () => cloud.clock.now(),
-    },
+    wait,
+    updateWait: wait,
+    // The fake does not stall: a timeout here is a bug, so it fails at once.
+    retryStalled: (_skip, scenario) => scenario(1),
     sleep,
     stackSeconds: () => 3600,
   }
