@@ -101,23 +101,25 @@ export function withHeatStubs<F extends string | HotTemplate>(
  * for it after "rsrc_prop_data lazy load"). That is the test cloud's fault, not the code under
  * test, so a wait that times out on a stack still `*_IN_PROGRESS` runs the scenario again, up to
  * `attempts` times in all; each run must create its own new stack. Any other failure fails.
- * A stall on the last attempt is handed to `onLastStall` (a test passes its context's `skip`,
- * so the run says the cloud stalled instead of blaming the code), or thrown without one.
+ * A stall on the last attempt calls `onLastStall` with a note naming the stalled stack (a test
+ * passes its context's `skip`, so the run says the cloud stalled instead of blaming the code),
+ * or is thrown without one.
  * Stalled stacks are left to the caller's cleanup (this Heat refuses to delete them).
  */
 export async function retryOnRealcloudStall<T>(
   scenario: (attempt: number) => Promise<T>,
-  {
-    attempts = 3,
-    onLastStall,
-  }: { attempts?: number; onLastStall?: (error: StackWaitTimeoutError) => never } = {},
+  { attempts = 3, onLastStall }: { attempts?: number; onLastStall?: (note: string) => never } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await scenario(attempt)
     } catch (error) {
       const stalled = error instanceof StackWaitTimeoutError && error.status.endsWith('_IN_PROGRESS')
-      if (stalled && attempt >= attempts && onLastStall) onLastStall(error)
+      if (stalled && attempt >= attempts && onLastStall)
+        onLastStall(
+          `realcloud's Heat stalled on all ${attempts} attempts (last: ${error.stackName}); ` +
+            'see docs/testing.md, "Known differences"',
+        )
       if (!stalled || attempt >= attempts) throw error
       console.warn(
         `realcloud: Heat stalled on ${error.stackName} (${error.status} after ${error.timeoutMs} ms); ` +
